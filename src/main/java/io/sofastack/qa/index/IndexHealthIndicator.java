@@ -1,0 +1,23 @@
+package io.sofastack.qa.index;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** DOWN until the index is ready, then UP with the number of searchable threads. */
+@Component("index")
+class IndexHealthIndicator implements HealthIndicator {
+
+    private final ArchiveIndexer indexer;
+
+    IndexHealthIndicator(ArchiveIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    @Override
+    public Health health() {
+        IndexStatus status = indexer.status();
+        Health.Builder health = status.ready() ? Health.up() : Health.down();
+        return health.withDetail("state", status.state()).withDetail("threads", status.threads()).build();
+    }
+}

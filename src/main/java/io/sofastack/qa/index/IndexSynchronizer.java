@@ -1,0 +1,106 @@
+package io.sofastack.qa.index;
+
+import io.sofastack.qa.ingest.QaThread;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.embedding.EmbeddingModel;
+
+/**
+ * Brings the index in line with a read of the archive, doing only the work that changed: new and
+ * changed threads are embedded and written, unchanged ones are left alone, vanished ones deleted.
+ */
+final class IndexSynchronizer {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSynchronizer.class);
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    private final EmbeddingModel embeddingModel;
+    private final int batchSize;
+
+    IndexSynchronizer(EmbeddingModel embeddingModel, int batchSize) {
+        this.embeddingModel = embeddingModel;
+        this.batchSize = batchSize;
+    }
+
+    SyncReport synchronize(ThreadIndex index, List<QaThread> threads) throws IOException {
+        long started = System.nanoTime();
+        // 1. Compare content hashes with the last commit.
+        Map<String, String> indexed = index.hashesById();
+        ThreadDocuments documents = index.documents();
+        List<QaThread> toEmbed = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (QaThread thread : threads) {
+            if (!present.add(thread.id())) {
+                log.warn("Thread id {} occurs twice ({}): the later one is ignored", thread.id(), thread.path());
+                continue;
+            }
+            String hash = documents.hash(thread);
+            if (!hash.equals(indexed.get(thread.id()))) {
+                toEmbed.add(thread);
+                hashes.add(hash);
+            }
+        }
+        // 2. Delete threads whose source is gone.
+        int deleted = 0;
+        for (String id : indexed.keySet()) {
+            if (!present.contains(id)) {
+                index.delete(id);
+                deleted++;
+            }
+        }
+        // 3. Embed and write the new and changed threads, in batches, showing progress.
+        Progress progress = new Progress(toEmbed.size(), started);
+        for (int from = 0; from < toEmbed.size(); from += batchSize) {
+            List<QaThread> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + batchSize));
+            List<float[]> vectors = embeddingModel.embed(batch.stream().map(ThreadDocuments::embeddingText).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                index.upsert(batch.get(i), hashes.get(from + i), vectors.get(i));
+            }
+            progress.advance(batch.size());
+        }
+        // 4. Commit once: a crash before this point leaves the previous commit intact.
+        index.commit();
+        SyncReport report = new SyncReport(toEmbed.size(), present.size() - toEmbed.size(), deleted,
+                index.rebuiltOnOpen(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Index synchronised: {} embedded, {} unchanged, {} deleted, {} threads searchable, in {} ms",
+                report.embedded(), report.unchanged(), report.deleted(), index.size(), report.tookMs());
+        return report;
+    }
+
+    /** Logs done/total, rate and ETA at most every few seconds. */
+    private static final class Progress {
+        private final int total;
+        private final long started;
+        private long lastLogged;
+        private int done;
+
+        Progress(int total, long started) {
+            this.total = total;
+            this.started = started;
+            this.lastLogged = started;
+            if (total > 0) {
+                log.info("Embedding {} new or changed threads", total);
+            }
+        }
+
+        void advance(int count) {
+            done += count;
+            long now = System.nanoTime();
+            if (now - lastLogged >= PROGRESS_EVERY_NANOS || done == total) {
+                lastLogged = now;
+                double seconds = Math.max(1e-3, (now - started) / 1e9);
+                double rate = done / seconds;
+                long etaSeconds = Math.round((total - done) / Math.max(rate, 1e-6));
+                log.info("Indexing {}/{} threads ({} %), {} threads/s, ETA {} s",
+                        done, total, 100 * done / total, String.format("%.1f", rate), etaSeconds);
+            }
+        }
+    }
+}

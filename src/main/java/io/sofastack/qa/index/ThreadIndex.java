@@ -1,0 +1,170 @@
+package io.sofastack.qa.index;
+
+import io.sofastack.qa.ingest.QaThread;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of threads: one {@link IndexWriter}, and searches through one
+ * {@link SearcherManager}, so a re-index never blocks or breaks a query in flight: queries keep the
+ * searcher they acquired until the new commit is refreshed in.
+ */
+public final class ThreadIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ThreadIndex.class);
+    static final String SCHEMA_KEY = "qa.schema";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ThreadDocuments documents;
+    private final boolean rebuiltOnOpen;
+
+    private ThreadIndex(Directory directory, IndexWriter writer, ThreadDocuments documents, boolean rebuiltOnOpen)
+            throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.documents = documents;
+        this.rebuiltOnOpen = rebuiltOnOpen;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens the index in {@code dir}, or creates it. An index that cannot be read (corrupt, foreign,
+     * of an older schema) is never served: it is logged and replaced by an empty one, which the next
+     * synchronisation fills from the archive.
+     */
+    public static ThreadIndex open(Path dir, ThreadDocuments documents) throws IOException {
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        String problem = problemWith(directory);
+        if (problem != null && DirectoryReader.indexExists(directory)) {
+            log.warn("Index in {} is not usable ({}): rebuilding it from the archive", dir, problem);
+        }
+        IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
+                .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setCommitOnClose(false);
+        return new ThreadIndex(directory, new IndexWriter(directory, config), documents, problem != null);
+    }
+
+    /** Why the directory cannot be appended to, or {@code null} when it can. */
+    private static String problemWith(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "no index yet";
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                String schema = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);
+                if (!ThreadDocuments.SCHEMA.equals(schema)) {
+                    return "schema " + schema + ", expected " + ThreadDocuments.SCHEMA;
+                }
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    boolean rebuiltOnOpen() {
+        return rebuiltOnOpen;
+    }
+
+    ThreadDocuments documents() {
+        return documents;
+    }
+
+    /** Ids and content hashes of every thread in the last commit. */
+    Map<String, String> hashesById() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, String> hashes = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            int total = Math.max(1, searcher.getIndexReader().numDocs());
+            for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), total).scoreDocs) {
+                Document document = stored.document(hit.doc, Set.of(ThreadDocuments.ID, ThreadDocuments.HASH));
+                hashes.put(document.get(ThreadDocuments.ID), document.get(ThreadDocuments.HASH));
+            }
+            return hashes;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    void upsert(QaThread thread, String hash, float[] vector) throws IOException {
+        writer.updateDocument(new Term(ThreadDocuments.ID, thread.id()), documents.toDocument(thread, hash, vector));
+    }
+
+    void delete(String id) throws IOException {
+        writer.deleteDocuments(new Term(ThreadDocuments.ID, id));
+    }
+
+    /** Makes every change durable and visible to new searches; searches in flight are not disturbed. */
+    void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, ThreadDocuments.SCHEMA).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Runs searches on one point-in-time view of the index: a synchronisation that commits meanwhile
+     * is seen by the next call, never half-way through this one.
+     */
+    public <T> T withSearcher(SearchWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(new ThreadSearcher(searcher, documents));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Searches run on one view of the index. */
+    @FunctionalInterface
+    public interface SearchWork<T> {
+        T apply(ThreadSearcher searcher) throws IOException;
+    }
+
+    /** Threads in the searchable index. */
+    public int size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+}

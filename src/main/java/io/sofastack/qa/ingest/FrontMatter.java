@@ -1,0 +1,51 @@
+package io.sofastack.qa.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The few front-matter fields the archive needs, and the Markdown body after it. Only flat
+ * {@code key: value} lines are read: the site's posts use nothing richer for title and date.
+ */
+record FrontMatter(String title, LocalDate date, String body) {
+
+    private static final Pattern BLOCK = Pattern.compile("\\A\\uFEFF?---\\s*\\n(.*?)\\n---\\s*(?:\\n|\\z)", Pattern.DOTALL);
+    private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*(.*?)\\s*$");
+    private static final Pattern DATE = Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})");
+
+    static FrontMatter parse(String markdown) {
+        Matcher block = BLOCK.matcher(markdown);
+        if (!block.find()) {
+            return new FrontMatter("", null, markdown);
+        }
+        String yaml = block.group(1);
+        return new FrontMatter(title(yaml), date(yaml), markdown.substring(block.end()));
+    }
+
+    private static String title(String yaml) {
+        Matcher title = TITLE.matcher(yaml);
+        if (!title.find()) {
+            return "";
+        }
+        String value = title.group(1);
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return value.replace("\\\"", "\"").strip();
+    }
+
+    private static LocalDate date(String yaml) {
+        Matcher date = DATE.matcher(yaml);
+        if (!date.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.group(1));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.sofastack.qa.ingest;
+
+/**
+ * Canonical URLs of the site's pages: Hugo serves {@code content/<lang>/blog/<folder>/index.md} at
+ * {@code <base>/blog/<folder>/} (Chinese is the site's default language, so it has no prefix).
+ */
+public record SiteUrls(String baseUrl, String defaultLanguage) {
+
+    public SiteUrls {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String postUrl(String path) {
+        String page = path;
+        if (page.startsWith("content/")) {
+            page = page.substring("content/".length());
+            int slash = page.indexOf('/');
+            String language = slash > 0 ? page.substring(0, slash) : "";
+            page = slash > 0 ? page.substring(slash + 1) : page;
+            if (!language.equals(defaultLanguage)) {
+                page = language + "/" + page;
+            }
+        }
+        if (page.endsWith("/index.md") || page.endsWith("/_index.md")) {
+            page = page.substring(0, page.lastIndexOf('/'));
+        } else if (page.endsWith(".md")) {
+            page = page.substring(0, page.length() - ".md".length());
+        }
+        return baseUrl + "/" + page + "/";
+    }
+}

@@ -1,0 +1,46 @@
+package io.sofastack.qa.retrieval;
+
+import io.sofastack.qa.index.ArchiveAnalyzer;
+import io.sofastack.qa.index.ThreadDocuments;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns any user text into a BM25 query over the question and the thread. The text is analyzed, never
+ * parsed, so no character in it is syntax: {@code @GlobalTransactional}, {@code a:b}, unbalanced quotes
+ * and brackets are all plain words.
+ */
+final class LexicalQueries {
+
+    private final QueryBuilder builder = new QueryBuilder(new ArchiveAnalyzer());
+    private final float questionBoost;
+
+    LexicalQueries(float questionBoost) {
+        this.questionBoost = questionBoost;
+    }
+
+    /** The query, or {@code null} when the text has no searchable term. */
+    Query forText(String text) {
+        Query question = builder.createBooleanQuery(ThreadDocuments.QUESTION, text);
+        Query thread = builder.createBooleanQuery(ThreadDocuments.THREAD, text);
+        if (question == null || thread == null) {
+            return null;
+        }
+        int clauses = Math.max(clauseCount(question), clauseCount(thread));
+        if (clauses > IndexSearcher.getMaxClauseCount() / 2) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(question, questionBoost), BooleanClause.Occur.SHOULD)
+                .add(thread, BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private static int clauseCount(Query query) {
+        return query instanceof BooleanQuery booleanQuery ? booleanQuery.clauses().size() : 1;
+    }
+}
