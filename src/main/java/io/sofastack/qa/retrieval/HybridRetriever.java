@@ -28,23 +28,27 @@ public class HybridRetriever {
     private final RetrievalProperties properties;
     private final LexicalQueries lexicalQueries;
     private final ConfidenceEstimator confidence;
+    private final Glossary glossary;
 
     public HybridRetriever(ArchiveIndexer indexer, EmbeddingModel embeddingModel, RetrievalProperties properties) {
         this.indexer = indexer;
         this.embeddingModel = embeddingModel;
         this.properties = properties;
         this.lexicalQueries = new LexicalQueries(properties.questionBoost());
-        this.confidence = new ConfidenceEstimator(new Terms());
+        this.glossary = Glossary.load(HybridRetriever.class.getResourceAsStream("/glossary/en-zh.tsv"));
+        Terms terms = new Terms();
+        this.confidence = new ConfidenceEstimator(terms, new UnknownNames(terms, glossary));
     }
 
     public Retrieval retrieve(String question, int limit) {
         String text = question.length() > properties.maxQueryChars()
                 ? question.substring(0, properties.maxQueryChars()) : question;
-        float[] vector = embeddingModel.embed(text);
-        return indexer.index().withSearcher(searcher -> retrieve(searcher, text, vector, limit));
+        String expanded = glossary.expand(text);
+        float[] vector = embeddingModel.embed(expanded);
+        return indexer.index().withSearcher(searcher -> retrieve(searcher, expanded, text, vector, limit));
     }
 
-    private Retrieval retrieve(ThreadSearcher searcher, String text, float[] vector, int limit) throws IOException {
+    private Retrieval retrieve(ThreadSearcher searcher, String text, String original, float[] vector, int limit) throws IOException {
         // 1. Rank by BM25 over the analyzed text.
         Query lexical = lexicalQueries.forText(text);
         List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(lexical, properties.lexicalCandidates());
@@ -63,7 +67,7 @@ public class HybridRetriever {
             threads.add(new RetrievedThread(searcher.thread(candidate.doc), candidate.score,
                     candidate.lexicalRank, candidate.vectorRank, candidate.similarity));
         }
-        Signals signals = confidence.signals(searcher, text, threads.get(0), lexicalHits, vectorHits);
+        Signals signals = confidence.signals(searcher, original, threads.get(0), lexicalHits, vectorHits);
         double best = confidence.estimate(signals);
         double top = fused.get(0).score;
         List<RetrievedThread> scaled = threads.stream()
