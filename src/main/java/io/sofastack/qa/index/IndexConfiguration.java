@@ -3,6 +3,7 @@ package io.sofastack.qa.index;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -16,7 +17,7 @@ class IndexConfiguration {
     }
 
     @Bean
-    EmbeddingModel embeddingModel(ExecutorService embeddingExecutor) {
+    EmbeddingModel embeddingModel(@Qualifier("embeddingExecutor") ExecutorService embeddingExecutor) {
         return new BgeSmallZhEmbeddingModel(embeddingExecutor);
     }
 }

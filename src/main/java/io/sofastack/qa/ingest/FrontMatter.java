@@ -6,22 +6,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The few front-matter fields the archive needs, and the Markdown body after it. Only flat
+ * The few front-matter fields the archive needs (title, date, and an explicit {@code url} that
+ * overrides the one derived from the path), and the Markdown body after it. Only flat
  * {@code key: value} lines are read: the site's posts use nothing richer for title and date.
  */
-record FrontMatter(String title, LocalDate date, String body) {
+record FrontMatter(String title, LocalDate date, String url, String body) {
 
     private static final Pattern BLOCK = Pattern.compile("\\A\\uFEFF?---\\s*\\n(.*?)\\n---\\s*(?:\\n|\\z)", Pattern.DOTALL);
     private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*(.*?)\\s*$");
+    private static final Pattern URL = Pattern.compile("(?m)^url:\\s*[\"']?(https?://[^\"'\\s]+)");
     private static final Pattern DATE = Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})");
 
     static FrontMatter parse(String markdown) {
         Matcher block = BLOCK.matcher(markdown);
         if (!block.find()) {
-            return new FrontMatter("", null, markdown);
+            return new FrontMatter("", null, null, markdown);
         }
         String yaml = block.group(1);
-        return new FrontMatter(title(yaml), date(yaml), markdown.substring(block.end()));
+        Matcher url = URL.matcher(yaml);
+        return new FrontMatter(title(yaml), date(yaml), url.find() ? url.group(1) : null, markdown.substring(block.end()));
     }
 
     private static String title(String yaml) {

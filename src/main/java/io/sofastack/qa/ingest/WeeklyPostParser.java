@@ -42,13 +42,14 @@ public final class WeeklyPostParser {
         FrontMatter front = FrontMatter.parse(markdown.replace("\r\n", "\n").replace('\r', '\n'));
         String body = BREAK_TAG.matcher(front.body()).replaceAll("\n");
         List<Draft> drafts = drafts(body.split("\n", -1));
+        String url = front.url() != null ? front.url() : siteUrls.postUrl(path);
         List<QaThread> threads = new ArrayList<>();
         for (Draft draft : drafts) {
             if (draft.isComplete()) {
                 int number = threads.size() + 1;
                 List<Turn> turns = draft.turns();
                 String question = turns.get(0).text();
-                threads.add(new QaThread(id(path, number), path, front.title(), front.date(), siteUrls.postUrl(path),
+                threads.add(new QaThread(id(path, number), path, front.title(), front.date(), url,
                         draft.asker, number, question, turns, productTagger.tag(question + "\n" + draft.allText())));
             }
         }

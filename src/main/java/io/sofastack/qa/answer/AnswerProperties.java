@@ -1,0 +1,31 @@
+package io.sofastack.qa.answer;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How answers are written.
+ *
+ * @param maxAnswerChars an extractive answer is trimmed, at a sentence boundary, to this length
+ * @param relatedSources how many nearest threads are listed when the bot abstains
+ * @param promptsDir the folder of the prompt templates
+ * @param llmTimeout how long an LLM answer may take before the extractive answer is served instead
+ * @param llmContextSources how many of the best threads the LLM is given as context
+ * @param llmContextChars how much of each thread the LLM is given
+ * @param llmConcurrency LLM calls in flight at most; a question beyond them gets the extractive answer at once
+ */
+@Validated
+@ConfigurationProperties("qa.answer")
+public record AnswerProperties(@DefaultValue("800") @Min(100) @Max(20000) int maxAnswerChars,
+                               @DefaultValue("3") @Min(0) @Max(10) int relatedSources,
+                               @DefaultValue("prompts") @NotBlank String promptsDir,
+                               @DefaultValue("20s") Duration llmTimeout,
+                               @DefaultValue("4") @Min(1) @Max(10) int llmContextSources,
+                               @DefaultValue("1500") @Min(200) @Max(20000) int llmContextChars,
+                               @DefaultValue("4") @Min(1) @Max(256) int llmConcurrency) {
+}
