@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Accumulates retrieval metrics over a query file, the way the official scorer counts them. */
-final class EvalReport {
+public final class EvalReport {
 
     private int answerable;
     private int english;
@@ -40,7 +40,31 @@ final class EvalReport {
         unanswerableRefused += refused ? 1 : 0;
     }
 
-    String summary() {
+    public double recallAt1() {
+        return ratio(hitsAt1, answerable);
+    }
+
+    public double recallAt5() {
+        return ratio(hitsAt5, answerable);
+    }
+
+    public double mrrAt10() {
+        return reciprocalRanks / Math.max(1, answerable);
+    }
+
+    public double englishRecallAt5() {
+        return ratio(englishHitsAt5, english);
+    }
+
+    public double unanswerableRefused() {
+        return ratio(unanswerableRefused, unanswerable);
+    }
+
+    public double answerableWronglyRefused() {
+        return ratio(answerableRefused, answerable);
+    }
+
+    public String summary() {
         double[] sorted = latenciesMs.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         return String.format(

@@ -57,20 +57,34 @@ public final class ThreadIndex implements AutoCloseable {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         String problem = problemWith(directory);
-        if (problem != null && DirectoryReader.indexExists(directory)) {
-            log.warn("Index in {} is not usable ({}): rebuilding it from the archive", dir, problem);
+        boolean rebuilt = problem != null;
+        if (rebuilt && hasFiles(dir)) {
+            // Moved aside, not deleted: the folder may hold something else that someone wants back.
+            directory.close();
+            Path aside = dir.resolveSibling(dir.getFileName() + ".unusable-" + System.currentTimeMillis());
+            Files.move(dir, aside);
+            log.warn("Index in {} is not usable ({}): moved it to {} and rebuilding the index from the archive",
+                    dir, problem, aside);
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
         }
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
-                .setOpenMode(problem == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setCommitOnClose(false);
-        return new ThreadIndex(directory, new IndexWriter(directory, config), documents, problem != null);
+        return new ThreadIndex(directory, new IndexWriter(directory, config), documents, rebuilt);
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.findAny().isPresent();
+        }
     }
 
     /** Why the directory cannot be appended to, or {@code null} when it can. */
     private static String problemWith(Directory directory) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return "no index yet";
+                return "no index";
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 String schema = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);

@@ -27,7 +27,7 @@ public record RetrievalProperties(@DefaultValue("0.5") @DecimalMin("0.0") @Decim
                                   @DefaultValue("100") @Min(1) @Max(1000) int vectorCandidates,
                                   @DefaultValue("60") @Min(1) @Max(1000) int rankConstant,
                                   @DefaultValue("1.0") @DecimalMin("0.0") double lexicalWeight,
-                                  @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight,
+                                  @DefaultValue("0.5") @DecimalMin("0.0") double vectorWeight,
                                   @DefaultValue("2.0") @DecimalMin("0.0") float questionBoost,
                                   @DefaultValue("400") @Min(10) @Max(10000) int maxQueryChars) {
 }

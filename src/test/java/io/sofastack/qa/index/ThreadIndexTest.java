@@ -1,0 +1,130 @@
+package io.sofastack.qa.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.QaThread.Turn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class ThreadIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private final CountingEmbeddingModel embeddings = new CountingEmbeddingModel();
+    private final IndexSynchronizer synchronizer = new IndexSynchronizer(embeddings, 4);
+    private final ThreadDocuments documents = new ThreadDocuments(JsonMapper.builder().build());
+
+    private static QaThread thread(String id, String question, String answer) {
+        return new QaThread(id, "weekly/" + id + ".md", "标题", LocalDate.of(2022, 2, 18), "https://example.org/" + id + "/",
+                "张三", 1, question, List.of(new Turn(Turn.Kind.QUESTION, question), new Turn(Turn.Kind.ANSWER, answer)),
+                List.of("MOSN"));
+    }
+
+    private static List<QaThread> threads(int count) {
+        List<QaThread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            threads.add(thread("t" + i, "问题 " + i + "：MOSN 怎么配置？", "回答 " + i));
+        }
+        return threads;
+    }
+
+    @Test
+    void embedsOnlyNewAndChangedThreadsAndDeletesVanishedOnes() throws IOException {
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            SyncReport first = synchronizer.synchronize(index, threads(6));
+            assertThat(first.embedded()).isEqualTo(6);
+            assertThat(first.rebuilt()).isTrue();
+
+            SyncReport unchanged = synchronizer.synchronize(index, threads(6));
+            assertThat(unchanged.embedded()).isZero();
+            assertThat(unchanged.unchanged()).isEqualTo(6);
+
+            List<QaThread> edited = new ArrayList<>(threads(5));
+            edited.set(0, thread("t0", "问题 0：MOSN 怎么配置 dubbo？", "改过的回答"));
+            SyncReport changed = synchronizer.synchronize(index, edited);
+            assertThat(changed).extracting(SyncReport::embedded, SyncReport::unchanged, SyncReport::deleted)
+                    .containsExactly(1, 4, 1);
+            assertThat(index.size()).isEqualTo(5);
+            String answer = index.withSearcher(searcher -> searcher.thread(searcher.top(
+                    new TermQuery(new Term(ThreadDocuments.ID, "t0")), 1).get(0).doc()).answerText());
+            assertThat(answer).isEqualTo("改过的回答");
+        }
+        assertThat(embeddings.embedded.get()).isEqualTo(7);
+    }
+
+    @Test
+    void survivesARestartWithoutReembedding() throws IOException {
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            synchronizer.synchronize(index, threads(4));
+        }
+        try (ThreadIndex reopened = ThreadIndex.open(dir, documents)) {
+            assertThat(reopened.size()).isEqualTo(4);
+            assertThat(reopened.rebuiltOnOpen()).isFalse();
+            assertThat(synchronizer.synchronize(reopened, threads(4)).embedded()).isZero();
+        }
+    }
+
+    @Test
+    void rebuildsACorruptIndexInsteadOfServingIt() throws IOException {
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            synchronizer.synchronize(index, threads(3));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            }
+        }
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            assertThat(index.rebuiltOnOpen()).isTrue();
+            assertThat(index.size()).isZero();
+            assertThat(synchronizer.synchronize(index, threads(3)).embedded()).isEqualTo(3);
+            assertThat(index.size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void rebuildsAForeignIndex() throws IOException {
+        try (IndexWriter foreign = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+            Document document = new Document();
+            document.add(new StringField("something", "else", Field.Store.YES));
+            foreign.addDocument(document);
+            foreign.commit();
+        }
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            assertThat(index.rebuiltOnOpen()).isTrue();
+            assertThat(index.size()).isZero();
+        }
+    }
+
+    @Test
+    void aQueryInFlightKeepsItsViewWhileTheIndexChanges() throws IOException {
+        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+            synchronizer.synchronize(index, threads(3));
+            int seenDuringChange = index.withSearcher(searcher -> {
+                synchronizer.synchronize(index, threads(5));
+                return searcher.top(new MatchAllDocsQuery(), 10).size();
+            });
+            assertThat(seenDuringChange).isEqualTo(3);
+            assertThat(index.size()).isEqualTo(5);
+        }
+    }
+}
