@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ public final class PromptTemplates {
     }
 
     public static PromptTemplates load(Path dir) {
-        Map<String, String> loaded = new java.util.HashMap<>();
+        Map<String, String> loaded = new HashMap<>();
         for (Map.Entry<String, Set<String>> entry : REQUIRED.entrySet()) {
             Path file = dir.resolve(entry.getKey());
             String text;
@@ -46,7 +48,7 @@ public final class PromptTemplates {
             Set<String> found = placeholders(text);
             if (!found.equals(entry.getValue())) {
                 throw new IllegalStateException("Prompt template " + file.toAbsolutePath() + " has placeholders "
-                        + found + " but must have exactly " + entry.getValue());
+                        + new TreeSet<>(found) + " but must have exactly " + new TreeSet<>(entry.getValue()));
             }
             loaded.put(entry.getKey(), text);
         }

@@ -43,6 +43,10 @@ public class HybridRetriever {
     public Retrieval retrieve(String question, int limit) {
         String text = question.length() > properties.maxQueryChars()
                 ? question.substring(0, properties.maxQueryChars()) : question;
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // Punctuation, symbols and invisible characters: nothing to search for.
+            return new Retrieval(List.of(), 0, false, null);
+        }
         String expanded = glossary.expand(text);
         float[] vector = embeddingModel.embed(expanded);
         return indexer.index().withSearcher(searcher -> retrieve(searcher, expanded, text, vector, limit));

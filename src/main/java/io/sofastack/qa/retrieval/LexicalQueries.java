@@ -23,24 +23,25 @@ final class LexicalQueries {
         this.questionBoost = questionBoost;
     }
 
-    /** The query, or {@code null} when the text has no searchable term. */
+    /**
+     * The query, or {@code null} when the text has no searchable term. Text with more terms than a
+     * query may hold is searched by its beginning.
+     */
     Query forText(String text) {
-        Query question = builder.createBooleanQuery(ThreadDocuments.QUESTION, text);
-        Query thread = builder.createBooleanQuery(ThreadDocuments.THREAD, text);
-        if (question == null || thread == null) {
-            return null;
+        Query question;
+        Query thread;
+        try {
+            question = builder.createBooleanQuery(ThreadDocuments.QUESTION, text);
+            thread = builder.createBooleanQuery(ThreadDocuments.THREAD, text);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return forText(text.substring(0, text.length() / 2));
         }
-        int clauses = Math.max(clauseCount(question), clauseCount(thread));
-        if (clauses > IndexSearcher.getMaxClauseCount() / 2) {
+        if (question == null || thread == null) {
             return null;
         }
         return new BooleanQuery.Builder()
                 .add(new BoostQuery(question, questionBoost), BooleanClause.Occur.SHOULD)
                 .add(thread, BooleanClause.Occur.SHOULD)
                 .build();
-    }
-
-    private static int clauseCount(Query query) {
-        return query instanceof BooleanQuery booleanQuery ? booleanQuery.clauses().size() : 1;
     }
 }

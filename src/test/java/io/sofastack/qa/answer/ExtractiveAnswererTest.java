@@ -1,0 +1,57 @@
+package io.sofastack.qa.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.QaThread.Turn;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveAnswererTest {
+
+    private static QaThread thread(Turn... turns) {
+        return new QaThread("id-1", "weekly/a.md", "标题", null, "https://example.org/", "", 1, turns[0].text(),
+                List.of(turns), List.of());
+    }
+
+    @Test
+    void dropsImagesKeepsLinksAndLabelsFollowUps() {
+        QaThread thread = thread(new Turn(Turn.Kind.QUESTION, "问题？"),
+                new Turn(Turn.Kind.ANSWER, "看这个例子 ![图](https://img/x.png)：[dubbo examples](https://github.com/mosn/mosn)"),
+                new Turn(Turn.Kind.QUESTION, "追问一下？"),
+                new Turn(Turn.Kind.ANSWER, "可以。<br/>"));
+
+        String answer = new ExtractiveAnswerer(800).answer(thread, Language.CHINESE);
+
+        assertThat(answer).isEqualTo("看这个例子 ：[dubbo examples](https://github.com/mosn/mosn)\n\n追问：追问一下？\n\n答：可以。");
+    }
+
+    @Test
+    void labelsFollowUpsInEnglishForEnglishQuestions() {
+        QaThread thread = thread(new Turn(Turn.Kind.QUESTION, "Q?"), new Turn(Turn.Kind.ANSWER, "A1"),
+                new Turn(Turn.Kind.QUESTION, "Q2?"), new Turn(Turn.Kind.ANSWER, "A2"));
+        assertThat(new ExtractiveAnswerer(800).answer(thread, Language.ENGLISH))
+                .isEqualTo("A1\n\nFollow-up: Q2?\n\nAnswer: A2");
+    }
+
+    @Test
+    void trimsAtASentenceBoundary() {
+        String first = "第一句话".repeat(20) + "。";
+        String text = first + "第二句话很长很长".repeat(20) + "。";
+        assertThat(new ExtractiveAnswerer(120).trim(text)).isEqualTo(first + " …");
+        assertThat(new ExtractiveAnswerer(1000).trim(text)).isEqualTo(text);
+    }
+
+    @Test
+    void closesACodeBlockCutInTheMiddle() {
+        String text = "这样配置：\n```yaml\n" + "key: value\n".repeat(50) + "```\n";
+        String trimmed = new ExtractiveAnswerer(200).trim(text);
+        assertThat(trimmed.split("```", -1)).hasSize(3);
+    }
+
+    @Test
+    void detectsTheQuestionsLanguage() {
+        assertThat(Language.of("MOSN 支持 dubbo 吗？")).isEqualTo(Language.CHINESE);
+        assertThat(Language.of("Does MOSN support dubbo on Kubernetes?")).isEqualTo(Language.ENGLISH);
+    }
+}

@@ -1,0 +1,47 @@
+package io.sofastack.qa.answer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An OpenAI-compatible chat completions endpoint on 127.0.0.1, answering what a test tells it to. */
+public final class LlmStub {
+
+    public static final String PATH = "/v1/chat/completions";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private LlmStub() {
+    }
+
+    public static String completion(String content) {
+        return JSON.writeValueAsString(Map.of(
+                "id", "chatcmpl-test", "object", "chat.completion", "created", 1_700_000_000, "model", "test-model",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", content))),
+                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+    }
+
+    public static void answers(WireMockExtension llm, String content) {
+        answers(llm, content, 0);
+    }
+
+    public static void answers(WireMockExtension llm, String content, int delayMillis) {
+        llm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(delayMillis).withBody(completion(content))));
+    }
+
+    public static void fails(WireMockExtension llm, int status) {
+        llm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"message\": \"boom\"}}")));
+    }
+
+    public static void returnsGarbage(WireMockExtension llm) {
+        llm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("<html>not json</html>")));
+    }
+}

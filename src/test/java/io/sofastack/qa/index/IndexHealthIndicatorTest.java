@@ -1,0 +1,34 @@
+package io.sofastack.qa.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sofastack.qa.ingest.CorpusProperties;
+import io.sofastack.qa.ingest.CorpusReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
+import tools.jackson.databind.json.JsonMapper;
+
+class IndexHealthIndicatorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isDownUntilTheIndexIsReadyThenUp() throws Exception {
+        CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
+        try (ArchiveIndexer indexer = new ArchiveIndexer(reader, new IndexProperties(dir.toString(), 16, 2),
+                new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC())) {
+            IndexHealthIndicator health = new IndexHealthIndicator(indexer);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+
+            indexer.synchronize();
+
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("threads", indexer.status().threads());
+        }
+    }
+}
