@@ -33,20 +33,24 @@ public class ArchiveIndexer implements AutoCloseable {
         this.clock = clock;
         this.index = ThreadIndex.open(Path.of(properties.dir()), new ThreadDocuments(jsonMapper));
         this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch());
-        this.status = new AtomicReference<>(new IndexStatus(IndexStatus.State.BUILDING, index.size(), null, null, null, null));
+        // A committed index of the current schema is a consistent snapshot: serve it at once while the
+        // first synchronisation catches up with the archive.
+        IndexStatus.State initial = !index.rebuiltOnOpen() && index.size() > 0 ? IndexStatus.State.READY : IndexStatus.State.BUILDING;
+        this.status = new AtomicReference<>(new IndexStatus(initial, false, index.size(), null, null, null, null));
     }
 
     /** Reads the archive and brings the index in line with it. */
     public synchronized IndexStatus synchronize() {
+        status.updateAndGet(current -> current.synchronizing(true));
         try {
             Corpus corpus = corpusReader.read();
             SyncReport sync = synchronizer.synchronize(index, corpus.threads());
-            return publish(new IndexStatus(IndexStatus.State.READY, index.size(), corpus.report(), sync, clock.instant(), null));
+            return publish(new IndexStatus(IndexStatus.State.READY, false, index.size(), corpus.report(), sync, clock.instant(), null));
         } catch (IOException | RuntimeException e) {
             log.error("Index synchronisation failed; the last committed index is still served", e);
             IndexStatus previous = status.get();
             IndexStatus.State state = previous.ready() ? IndexStatus.State.READY : IndexStatus.State.FAILED;
-            return publish(new IndexStatus(state, index.size(), previous.ingest(), previous.sync(), clock.instant(),
+            return publish(new IndexStatus(state, false, index.size(), previous.ingest(), previous.sync(), clock.instant(),
                     e.getClass().getSimpleName()));
         }
     }

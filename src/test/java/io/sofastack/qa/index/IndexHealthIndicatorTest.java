@@ -31,4 +31,20 @@ class IndexHealthIndicatorTest {
             assertThat(health.health().getDetails()).containsEntry("threads", indexer.status().threads());
         }
     }
+
+    @Test
+    void aRestartServesTheCommittedIndexBeforeSynchronising() throws Exception {
+        CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
+        IndexProperties properties = new IndexProperties(dir.toString(), 16, 2);
+        try (ArchiveIndexer first = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
+                JsonMapper.builder().build(), Clock.systemUTC())) {
+            first.synchronize();
+        }
+        try (ArchiveIndexer restarted = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
+                JsonMapper.builder().build(), Clock.systemUTC())) {
+            assertThat(restarted.status().ready()).isTrue();
+            assertThat(restarted.status().threads()).isGreaterThanOrEqualTo(20);
+            assertThat(new IndexHealthIndicator(restarted).health().getStatus()).isEqualTo(Status.UP);
+        }
+    }
 }
