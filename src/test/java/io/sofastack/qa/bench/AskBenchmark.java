@@ -64,8 +64,12 @@ public final class AskBenchmark {
         try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, indexDir, log)) {
             Duration ready = bot.awaitReady(restarted, Duration.ofMinutes(5));
             JsonNode index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
-            System.out.printf("restart to ready (unchanged index): %.1f s (%d re-embedded)%n", ready.toMillis() / 1e3,
-                    index.get("sync").get("embedded").asInt());
+            while (index.get("sync") == null) {
+                Thread.sleep(100);
+                index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
+            }
+            System.out.printf("restart to ready (unchanged index): %.1f s; its synchronisation re-embedded %d threads%n",
+                    ready.toMillis() / 1e3, index.get("sync").get("embedded").asInt());
         }
     }
 

@@ -1,0 +1,29 @@
+package io.sofastack.qa.channel;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the chat channels share.
+ *
+ * @param maxBodyBytes webhook bodies larger than this are refused with 413 before they are read
+ * @param stateDir where the delivery log (seen message ids) is kept; survives restarts
+ * @param dedupeTtl how long a delivered message id is remembered (platforms redeliver for minutes)
+ * @param answerThreads threads that answer chat questions after the webhook has been acknowledged
+ * @param answerQueue questions waiting for an answer thread at most
+ * @param sources sources listed under a chat answer
+ */
+@Validated
+@ConfigurationProperties("qa.channel")
+public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_000) int maxBodyBytes,
+                                @DefaultValue("qa-state") @NotBlank String stateDir,
+                                @DefaultValue("24h") Duration dedupeTtl,
+                                @DefaultValue("4") @Min(1) @Max(256) int answerThreads,
+                                @DefaultValue("500") @Min(1) @Max(100_000) int answerQueue,
+                                @DefaultValue("3") @Min(1) @Max(10) int sources) {
+}

@@ -1,0 +1,124 @@
+package io.sofastack.qa.channel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Remembers which chat messages have been accepted, on disk, so that a platform's redelivery is never
+ * answered twice, also after a restart. A message is claimed (and the claim written to disk) before
+ * the webhook is acknowledged, and marked answered once its answer is posted; claims still unanswered
+ * when the bot starts are handed back to their channel. Entries are forgotten after
+ * {@code qa.channel.dedupe-ttl}.
+ */
+@Component
+public class DeliveryLog implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
+    private static final int PURGE_EVERY_CLAIMS = 1000;
+
+    private final MVStore store;
+    private final MVMap<String, String> deliveries;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+    private final ChannelProperties properties;
+    private int claimsSincePurge;
+
+    public DeliveryLog(ChannelProperties properties, JsonMapper jsonMapper, Clock clock) {
+        this.properties = properties;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+        Path file = Path.of(properties.stateDir()).resolve("deliveries.mv.db");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create qa.channel.state-dir " + file.getParent(), e);
+        }
+        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.deliveries = store.openMap("deliveries");
+        purgeExpired();
+    }
+
+    /**
+     * Claims a message by its platform id. Returns {@code false} when any of the keys was claimed
+     * before (a redelivery, or the same message under another id): the caller must then do nothing.
+     */
+    public synchronized boolean claim(String platform, List<String> keys, String payload) {
+        Instant now = clock.instant();
+        for (String key : keys) {
+            String existing = deliveries.get(key);
+            if (existing != null && read(existing).expiresAt().isAfter(now)) {
+                return false;
+            }
+        }
+        String entry = jsonMapper.writeValueAsString(new Delivery(platform, payload, false, now.plus(properties.dedupeTtl())));
+        keys.forEach(key -> deliveries.put(key, entry));
+        // Durable before the webhook is acknowledged: a restart right after still knows the message.
+        store.commit();
+        if (++claimsSincePurge >= PURGE_EVERY_CLAIMS) {
+            purgeExpired();
+        }
+        return true;
+    }
+
+    public synchronized void answered(List<String> keys) {
+        for (String key : keys) {
+            String existing = deliveries.get(key);
+            if (existing != null) {
+                deliveries.put(key, jsonMapper.writeValueAsString(read(existing).markAnswered()));
+            }
+        }
+        store.commit();
+    }
+
+    /** Claims that were accepted but never answered: the work a crash left behind. */
+    public synchronized List<Delivery> unanswered() {
+        Map<String, Delivery> pending = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (Map.Entry<String, String> entry : deliveries.entrySet()) {
+            Delivery delivery = read(entry.getValue());
+            if (!delivery.answered() && delivery.expiresAt().isAfter(now)) {
+                pending.putIfAbsent(delivery.payload(), delivery);
+            }
+        }
+        return List.copyOf(pending.values());
+    }
+
+    private synchronized void purgeExpired() {
+        claimsSincePurge = 0;
+        Instant now = clock.instant();
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, String> entry : deliveries.entrySet()) {
+            if (!read(entry.getValue()).expiresAt().isAfter(now)) {
+                expired.add(entry.getKey());
+            }
+        }
+        expired.forEach(deliveries::remove);
+        if (!expired.isEmpty()) {
+            store.commit();
+            log.info("Forgot {} delivered messages older than {}", expired.size(), properties.dedupeTtl());
+        }
+    }
+
+    private Delivery read(String json) {
+        return jsonMapper.readValue(json, Delivery.class);
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,104 @@
+package io.sofastack.qa.channel.dingtalk;
+
+import io.sofastack.qa.channel.ChannelNotConfiguredException;
+import io.sofastack.qa.channel.ChatAnswering;
+import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.DeliveryLog;
+import io.sofastack.qa.channel.MalformedWebhookException;
+import io.sofastack.qa.channel.UnverifiedRequestException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The DingTalk robot: verifies a callback, accepts each message once, and answers it in its
+ * conversation after the callback has been acknowledged.
+ */
+@Component
+class DingTalkChannel implements ChatChannel {
+
+    static final String PLATFORM = "dingtalk";
+    private static final Logger log = LoggerFactory.getLogger(DingTalkChannel.class);
+
+    private final DingTalkProperties properties;
+    private final DeliveryLog deliveries;
+    private final ChatAnswering answering;
+    private final JsonMapper jsonMapper;
+    private final DingTalkSignature signature;
+    private final DingTalkReplier replier;
+    private final DingTalkReply reply;
+
+    DingTalkChannel(DingTalkProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
+                    JsonMapper jsonMapper, RestClient.Builder restClients, Clock clock) {
+        this.properties = properties;
+        this.deliveries = deliveries;
+        this.answering = answering;
+        this.jsonMapper = jsonMapper;
+        this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
+        this.replier = new DingTalkReplier(restClients.build(), properties.allowedWebhookHosts(), clock);
+        this.reply = new DingTalkReply(properties.maxMessageChars());
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    /**
+     * Handles one callback; returns once the message is accepted (or found to need no answer), never
+     * waiting for the answer.
+     *
+     * @throws UnverifiedRequestException when the callback is not genuine or is for another robot
+     * @throws MalformedWebhookException when a genuine callback's body is not a JSON object
+     */
+    void receive(String timestamp, String sign, byte[] body) {
+        if (!properties.enabled()) {
+            throw new ChannelNotConfiguredException("DingTalk", "qa.dingtalk.app-secret");
+        }
+        String problem = signature.problemWith(timestamp, sign);
+        if (problem != null) {
+            throw new UnverifiedRequestException(problem);
+        }
+        JsonNode json;
+        try {
+            json = jsonMapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedWebhookException("The callback body is not valid JSON.");
+        }
+        if (json == null || !json.isObject()) {
+            throw new MalformedWebhookException("The callback body is not a JSON object.");
+        }
+        DingTalkMessage message = DingTalkMessage.of(json);
+        if (properties.robotCode() != null && !properties.robotCode().isBlank()
+                && !properties.robotCode().equals(message.robotCode())) {
+            throw new UnverifiedRequestException("the message is for another robot");
+        }
+        if (message.msgId().isBlank() || message.question().isBlank()) {
+            log.debug("DingTalk callback without a message id or a text question: nothing to answer");
+            return;
+        }
+        if (!deliveries.claim(PLATFORM, List.of(PLATFORM + ":" + message.msgId()), new String(body, StandardCharsets.UTF_8))) {
+            log.info("DingTalk message {} was delivered before: not answered again", message.msgId());
+            return;
+        }
+        answer(message);
+    }
+
+    @Override
+    public void answerLogged(String payload) {
+        answer(DingTalkMessage.of(jsonMapper.readTree(payload)));
+    }
+
+    private void answer(DingTalkMessage message) {
+        answering.answerLater(message.question(), List.of(PLATFORM + ":" + message.msgId()),
+                answer -> replier.post(message, reply.markdown(message, answer)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.sofastack.qa.channel.dingtalk;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Posts a reply to a message's {@code sessionWebhook}: only while it has not expired, and only to an
+ * allowed host, since the URL comes from the request and must never make the bot post elsewhere.
+ */
+final class DingTalkReplier {
+
+    private static final Logger log = LoggerFactory.getLogger(DingTalkReplier.class);
+
+    private final RestClient restClient;
+    private final List<String> allowedHosts;
+    private final Clock clock;
+
+    DingTalkReplier(RestClient restClient, List<String> allowedHosts, Clock clock) {
+        this.restClient = restClient;
+        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        this.clock = clock;
+    }
+
+    /** Why no reply may be posted for this message, or {@code null} when one may. */
+    String problemWith(DingTalkMessage message) {
+        if (message.sessionWebhookExpiresAt() <= clock.millis()) {
+            return "its sessionWebhook has expired";
+        }
+        URI uri;
+        try {
+            uri = URI.create(message.sessionWebhook());
+        } catch (IllegalArgumentException e) {
+            return "its sessionWebhook is not a URL";
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!allowedHosts.contains(host)) {
+            return "its sessionWebhook host " + host + " is not in qa.dingtalk.allowed-webhook-hosts";
+        }
+        // Plain HTTP only to this machine (a local test double); DingTalk itself is always HTTPS.
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(host))) {
+            return "its sessionWebhook is not HTTPS";
+        }
+        return null;
+    }
+
+    void post(DingTalkMessage message, Map<String, Object> reply) {
+        String problem = problemWith(message);
+        if (problem != null) {
+            log.warn("Not replying to DingTalk message {}: {}", message.msgId(), problem);
+            return;
+        }
+        try {
+            JsonNode response = restClient.post().uri(URI.create(message.sessionWebhook()))
+                    .contentType(MediaType.APPLICATION_JSON).body(reply).retrieve().body(JsonNode.class);
+            int errcode = response == null ? -1 : response.path("errcode").asInt(-1);
+            if (errcode != 0) {
+                log.warn("DingTalk refused the reply to {}: errcode {} ({})", message.msgId(), errcode,
+                        response == null ? "no body" : response.path("errmsg").asString(""));
+            }
+        } catch (RestClientException e) {
+            log.warn("Posting the reply to DingTalk message {} failed: {}", message.msgId(), e.getMessage());
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.sofastack.qa.channel.slack;
+
+import io.sofastack.qa.channel.ChannelNotConfiguredException;
+import io.sofastack.qa.channel.ChatAnswering;
+import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.DeliveryLog;
+import io.sofastack.qa.channel.MalformedWebhookException;
+import io.sofastack.qa.channel.UnverifiedRequestException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Slack app's Events API side: verifies each request, answers URL verification, accepts each
+ * {@code app_mention} or direct message once (by {@code event_id}, and by channel and timestamp), and
+ * answers it in its thread after the request has been acknowledged.
+ */
+@Component
+class SlackChannel implements ChatChannel {
+
+    static final String PLATFORM = "slack";
+    private static final Logger log = LoggerFactory.getLogger(SlackChannel.class);
+
+    private final SlackProperties properties;
+    private final DeliveryLog deliveries;
+    private final ChatAnswering answering;
+    private final JsonMapper jsonMapper;
+    private final SlackSignature signature;
+    private final SlackClient client;
+    private final SlackFormat format;
+
+    SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
+                 RestClient.Builder restClients, Clock clock) {
+        this.properties = properties;
+        this.deliveries = deliveries;
+        this.answering = answering;
+        this.jsonMapper = jsonMapper;
+        this.signature = new SlackSignature(properties.signingSecret(), properties.maxClockSkew(), clock);
+        this.client = new SlackClient(restClients.build(), properties, duration -> Thread.sleep(duration.toMillis()));
+        this.format = new SlackFormat(properties.maxMessageChars());
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    void verify(String timestamp, String signatureHeader, byte[] body) {
+        if (!properties.enabled()) {
+            throw new ChannelNotConfiguredException("Slack", "qa.slack.signing-secret");
+        }
+        String problem = signature.problemWith(timestamp, signatureHeader, body);
+        if (problem != null) {
+            throw new UnverifiedRequestException(problem);
+        }
+    }
+
+    SlackClient client() {
+        return client;
+    }
+
+    SlackFormat format() {
+        return format;
+    }
+
+    /**
+     * Handles one verified Events API request; returns the URL-verification challenge, or {@code null}
+     * when the event is accepted or ignored. Never waits for an answer.
+     */
+    String receive(byte[] body) {
+        JsonNode envelope;
+        try {
+            envelope = jsonMapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedWebhookException("The event body is not valid JSON.");
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new MalformedWebhookException("The event body is not a JSON object.");
+        }
+        String type = envelope.path("type").asString("");
+        if ("url_verification".equals(type)) {
+            return envelope.path("challenge").asString("");
+        }
+        if (!"event_callback".equals(type)) {
+            return null;
+        }
+        SlackQuestion question = SlackQuestion.of(envelope, properties.botUserId());
+        if (question == null) {
+            return null;
+        }
+        if (!deliveries.claim(PLATFORM, question.deliveryKeys(), new String(body, StandardCharsets.UTF_8))) {
+            log.info("Slack event {} was delivered before: not answered again", question.eventId());
+            return null;
+        }
+        answer(question);
+        return null;
+    }
+
+    @Override
+    public void answerLogged(String payload) {
+        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(payload), properties.botUserId());
+        if (question != null) {
+            answer(question);
+        }
+    }
+
+    private void answer(SlackQuestion question) {
+        answering.answerLater(question.text(), question.deliveryKeys(),
+                answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer)));
+    }
+
+    /** A question from an event the bot answers; {@code null} for every other event. */
+    record SlackQuestion(String eventId, String channel, String ts, String threadTs, String text) {
+
+        static SlackQuestion of(JsonNode envelope, String configuredBotUserId) {
+            JsonNode event = envelope.path("event");
+            String type = event.path("type").asString("");
+            boolean mention = "app_mention".equals(type);
+            boolean directMessage = "message".equals(type) && "im".equals(event.path("channel_type").asString(""));
+            if (!mention && !directMessage) {
+                return null;
+            }
+            // Messages from bots (ours included) and edits, joins and other subtypes are not questions.
+            if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
+                return null;
+            }
+            String user = event.path("user").asString("");
+            if (user.isBlank() || user.equals(configuredBotUserId) || isBotUser(envelope, user)) {
+                return null;
+            }
+            String text = SlackFormat.question(event.path("text").asString(""));
+            String eventId = envelope.path("event_id").asString("");
+            String channel = event.path("channel").asString("");
+            String ts = event.path("ts").asString("");
+            if (text.isBlank() || eventId.isBlank() || channel.isBlank() || ts.isBlank()) {
+                return null;
+            }
+            String threadTs = event.path("thread_ts").asString("");
+            return new SlackQuestion(eventId, channel, ts, threadTs.isBlank() ? ts : threadTs, text);
+        }
+
+        private static boolean isBotUser(JsonNode envelope, String user) {
+            for (JsonNode authorization : envelope.path("authorizations")) {
+                if (authorization.path("is_bot").asBoolean(false) && user.equals(authorization.path("user_id").asString(""))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<String> deliveryKeys() {
+            return List.of(PLATFORM + ":event:" + eventId, PLATFORM + ":message:" + channel + ":" + ts);
+        }
+    }
+}

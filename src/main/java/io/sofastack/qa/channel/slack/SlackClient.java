@@ -1,0 +1,104 @@
+package io.sofastack.qa.channel.slack;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Posts to Slack: {@code chat.postMessage} with the bot token, and slash-command replies to their
+ * {@code response_url}. A 429 is retried after its {@code Retry-After}, a bounded number of times;
+ * {@code ok: false} is logged with Slack's error code. Never throws: a reply that cannot be posted is logged.
+ */
+class SlackClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackClient.class);
+
+    private final RestClient restClient;
+    private final SlackProperties properties;
+    private final Sleeper sleeper;
+
+    SlackClient(RestClient restClient, SlackProperties properties, Sleeper sleeper) {
+        this.restClient = restClient;
+        this.properties = properties;
+        this.sleeper = sleeper;
+    }
+
+    /** How the client waits before a retry; a seam so that tests need not wait. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    void postMessage(String channel, String threadTs, String text) {
+        Map<String, Object> body = Map.of("channel", channel, "thread_ts", threadTs, "text", text,
+                "unfurl_links", false, "unfurl_media", false);
+        send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
+    }
+
+    void postToResponseUrl(URI responseUrl, Map<String, Object> body) {
+        send(responseUrl, false, body, "a slash-command reply");
+    }
+
+    private void send(URI uri, boolean withToken, Map<String, Object> body, String what) {
+        for (int attempt = 0; attempt <= properties.maxRetries(); attempt++) {
+            ResponseEntity<JsonNode> response;
+            try {
+                RestClient.RequestBodySpec request = restClient.post().uri(uri).contentType(MediaType.APPLICATION_JSON);
+                if (withToken) {
+                    request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.botToken());
+                }
+                response = request.body(body).retrieve().onStatus(status -> true, (req, res) -> { })
+                        .toEntity(JsonNode.class);
+            } catch (RestClientException e) {
+                log.warn("Slack {} failed: {}", what, e.getMessage());
+                return;
+            }
+            if (response.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                Duration wait = retryAfter(response.getHeaders());
+                if (attempt == properties.maxRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
+                    log.warn("Slack rate-limited {} and asks to wait {}: giving up after {} tries", what, wait, attempt + 1);
+                    return;
+                }
+                log.info("Slack rate-limited {}: retrying in {}", what, wait);
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                continue;
+            }
+            report(response, what);
+            return;
+        }
+    }
+
+    private static void report(ResponseEntity<JsonNode> response, String what) {
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            log.warn("Slack answered {} with HTTP {}", what, response.getStatusCode().value());
+            return;
+        }
+        JsonNode body = response.getBody();
+        // chat.postMessage answers {"ok": false, "error": "..."} with HTTP 200; response_url answers plain "ok".
+        if (body != null && body.has("ok") && !body.path("ok").asBoolean()) {
+            log.warn("Slack refused {}: {}", what, body.path("error").asString("unknown error"));
+        }
+    }
+
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(value == null ? "1" : value.strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+}

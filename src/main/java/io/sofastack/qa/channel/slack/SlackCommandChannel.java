@@ -1,0 +1,132 @@
+package io.sofastack.qa.channel.slack;
+
+import io.sofastack.qa.channel.ChatAnswering;
+import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.DeliveryLog;
+import io.sofastack.qa.channel.MalformedWebhookException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code /ask} slash command: acknowledged at once with an ephemeral note, then answered in the
+ * channel through the command's {@code response_url} (only to an allowed host).
+ */
+@Component
+class SlackCommandChannel implements ChatChannel {
+
+    static final String PLATFORM = "slack-command";
+    private static final Logger log = LoggerFactory.getLogger(SlackCommandChannel.class);
+
+    private final SlackChannel slack;
+    private final SlackProperties properties;
+    private final DeliveryLog deliveries;
+    private final ChatAnswering answering;
+
+    SlackCommandChannel(SlackChannel slack, SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering) {
+        this.slack = slack;
+        this.properties = properties;
+        this.deliveries = deliveries;
+        this.answering = answering;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    /** Handles one verified command request and returns the immediate (ephemeral) response. */
+    Map<String, Object> receive(byte[] body) {
+        Map<String, String> form = form(body);
+        String question = SlackFormat.question(form.getOrDefault("text", ""));
+        if (question.isBlank()) {
+            return ephemeral("Ask a question after the command, e.g. `" + form.getOrDefault("command", "/ask")
+                    + " MOSN 支持 dubbo 吗？`");
+        }
+        URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
+        if (responseUrl == null) {
+            throw new MalformedWebhookException("The command has no usable response_url.");
+        }
+        String trigger = form.getOrDefault("trigger_id", "");
+        List<String> keys = List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger));
+        if (deliveries.claim(PLATFORM, keys, new String(body, StandardCharsets.UTF_8))) {
+            answer(question, responseUrl, keys);
+        } else {
+            log.info("Slack command {} was delivered before: not answered again", trigger);
+        }
+        return ephemeral("Looking for an answer to: " + SlackFormat.mrkdwn(question));
+    }
+
+    @Override
+    public void answerLogged(String payload) {
+        Map<String, String> form = form(payload.getBytes(StandardCharsets.UTF_8));
+        URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
+        String trigger = form.getOrDefault("trigger_id", "");
+        if (responseUrl != null) {
+            answer(SlackFormat.question(form.getOrDefault("text", "")), responseUrl,
+                    List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger)));
+        }
+    }
+
+    private void answer(String question, URI responseUrl, List<String> keys) {
+        answering.answerLater(question, keys, answer -> slack.client().postToResponseUrl(responseUrl,
+                Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
+    }
+
+    /** The response URL when it points to an allowed host over HTTPS (plain HTTP only on this machine). */
+    private URI responseUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean allowed = properties.allowedResponseHosts().stream().anyMatch(allowedHost -> allowedHost.equalsIgnoreCase(host));
+            boolean secure = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && isLoopback(host);
+            if (allowed && secure) {
+                return uri;
+            }
+            log.warn("Ignoring a slash command whose response_url host {} is not allowed (qa.slack.allowed-response-hosts)", host);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> ephemeral(String text) {
+        return Map.of("response_type", "ephemeral", "text", text);
+    }
+
+    static Map<String, String> form(byte[] body) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedWebhookException("The command body is not form-encoded.");
+            }
+        }
+        return fields;
+    }
+}

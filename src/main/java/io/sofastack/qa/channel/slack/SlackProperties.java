@@ -1,0 +1,45 @@
+package io.sofastack.qa.channel.slack;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Slack app (Events API and the {@code /ask} command). Off until {@code signing-secret} is set.
+ *
+ * @param signingSecret signs every request Slack sends
+ * @param botToken the bot token ({@code xoxb-…}) that posts answers
+ * @param apiBaseUrl the Web API
+ * @param botUserId the bot's own user id; its own messages are ignored (also learnt from each event's authorizations)
+ * @param allowedResponseHosts hosts a slash command's {@code response_url} may point to
+ * @param maxRetries how often a rate-limited (429) post is retried
+ * @param maxRetryAfter the longest wait a {@code Retry-After} may impose before giving up
+ * @param maxMessageChars longer answers are trimmed to this
+ * @param maxClockSkew a request's timestamp may be this far from now
+ */
+@Validated
+@ConfigurationProperties("qa.slack")
+public record SlackProperties(String signingSecret,
+                              String botToken,
+                              @DefaultValue("https://slack.com/api") String apiBaseUrl,
+                              String botUserId,
+                              @DefaultValue("hooks.slack.com") List<String> allowedResponseHosts,
+                              @DefaultValue("3") @Min(0) @Max(10) int maxRetries,
+                              @DefaultValue("30s") Duration maxRetryAfter,
+                              @DefaultValue("3900") @Min(200) @Max(40000) int maxMessageChars,
+                              @DefaultValue("5m") Duration maxClockSkew) {
+
+    public boolean enabled() {
+        return signingSecret != null && !signingSecret.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "SlackProperties[signingSecret=" + (enabled() ? "***" : "") + ", botToken=" + (botToken == null ? "" : "***")
+                + ", apiBaseUrl=" + apiBaseUrl + "]";
+    }
+}
