@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over {@code qa.channel.max-body-bytes} on the API and the webhooks with 413,
- * before any of it is parsed, whether the size is declared or the body is chunked.
+ * before any of it is parsed, whether the size is declared or the body is chunked. It runs first, so
+ * the webhooks verify exactly the bytes that arrived (no filter has parsed a form body away before).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;

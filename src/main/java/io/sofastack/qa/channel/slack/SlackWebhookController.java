@@ -1,16 +1,18 @@
 package io.sofastack.qa.channel.slack;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Slack's Request URLs. Every request is verified over its raw body first, then acknowledged with 200
- * well within Slack's 3 seconds; answers are posted later.
+ * well within Slack's 3 seconds; answers are posted later. The body is read from the request itself:
+ * Spring rebuilds a form body from its parsed parameters, and those bytes would not be the signed ones.
  */
 @RestController
 class SlackWebhookController {
@@ -29,8 +31,8 @@ class SlackWebhookController {
     @PostMapping("/webhooks/slack/events")
     ResponseEntity<String> event(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
                                  @RequestHeader(name = SIGNATURE, required = false) String signature,
-                                 @RequestBody(required = false) byte[] body) {
-        byte[] raw = body == null ? new byte[0] : body;
+                                 HttpServletRequest request) throws IOException {
+        byte[] raw = request.getInputStream().readAllBytes();
         events.verify(timestamp, signature, raw);
         String challenge = events.receive(raw);
         if (challenge != null) {
@@ -42,8 +44,8 @@ class SlackWebhookController {
     @PostMapping(path = "/webhooks/slack/commands", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> command(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
                                 @RequestHeader(name = SIGNATURE, required = false) String signature,
-                                @RequestBody(required = false) byte[] body) {
-        byte[] raw = body == null ? new byte[0] : body;
+                                HttpServletRequest request) throws IOException {
+        byte[] raw = request.getInputStream().readAllBytes();
         events.verify(timestamp, signature, raw);
         return commands.receive(raw);
     }
