@@ -1,0 +1,185 @@
+package io.sofastack.qa.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.sofastack.qa.answer.LlmStub;
+import io.sofastack.qa.channel.ChatMessages;
+import io.sofastack.qa.channel.SignedRequests;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The chat channels under load, as a user runs the bot: the packaged jar on the full corpus, with
+ * WireMock on 127.0.0.1 standing in for Slack, DingTalk and an LLM that takes 5 s. It sends 100 signed
+ * Slack mentions and 100 signed DingTalk messages from 16 concurrent clients and measures the
+ * acknowledgement latency; then checks that each was answered exactly once, that redeliveries (also
+ * after a restart) add no reply, and that forged and stale requests are refused with none.
+ *
+ * <p>Arguments (optional): {@code corpus=../shared/corpus/sofastack.tech jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar
+ * port=18081 deliveries=100 clients=16 llmDelayMillis=5000}.
+ */
+public final class ChannelBenchmark {
+
+    private ChannelBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = new java.util.HashMap<String, String>();
+        for (String arg : args) {
+            options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Path jar = Path.of(options.getOrDefault("jar", "target/community-qa-bot-0.1.0-SNAPSHOT.jar"));
+        String corpus = options.getOrDefault("corpus", "../shared/corpus/sofastack.tech");
+        int port = Integer.parseInt(options.getOrDefault("port", "18081"));
+        int deliveries = Integer.parseInt(options.getOrDefault("deliveries", "100"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+        int llmDelay = Integer.parseInt(options.getOrDefault("llmDelayMillis", "5000"));
+
+        WireMockServer platforms = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .containerThreads(64));
+        platforms.start();
+        try {
+            String base = "http://127.0.0.1:" + platforms.port();
+            platforms.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\": true}")));
+            platforms.stubFor(post(urlPathEqualTo("/robot/sendBySession")).willReturn(okJson("{\"errcode\": 0}")));
+            platforms.stubFor(post(urlPathEqualTo(LlmStub.PATH)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withFixedDelay(llmDelay)
+                    .withBody(LlmStub.completion("按来源 [1] 的说法处理。"))));
+            Path state = Files.createTempDirectory("qa-bench-state");
+            Path index = Files.createTempDirectory("qa-bench-index");
+            Path log = Files.createTempFile("qa-channel-bench", ".log");
+            List<String> jvm = List.of("-Xmx512m",
+                    "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
+                    "-Dqa.slack.api-base-url=" + base + "/api",
+                    "-Dqa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "-Dqa.dingtalk.allowed-webhook-hosts=127.0.0.1",
+                    "-Dqa.channel.state-dir=" + state, "-Dspring.ai.model.chat=openai",
+                    "-Dspring.ai.openai.base-url=" + base + "/v1", "-Dspring.ai.openai.api-key=bench",
+                    "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s");
+            System.out.printf("corpus %s, LLM delayed %d ms, %d deliveries per platform from %d clients, log %s%n",
+                    corpus, llmDelay, deliveries, clients, log);
+
+            List<String> slack = new ArrayList<>();
+            List<String> dingTalk = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                slack.add(ChatMessages.slackMention("EvBench" + i, "1700000000." + (100000 + i), null));
+                dingTalk.add(ChatMessages.dingTalk("msg-bench-" + i, base + "/robot/sendBySession?session=" + i,
+                        Instant.now().plusSeconds(5400)));
+            }
+            try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, index, log)) {
+                bot.awaitReady(System.nanoTime(), Duration.ofMinutes(10));
+                SignedRequests requests = new SignedRequests(port);
+                // Warm the webhook path with messages that need no answer.
+                for (int i = 0; i < 50; i++) {
+                    requests.slackEvent(ChatMessages.envelope("EvWarm" + i, java.util.Map.of("type", "reaction_added")));
+                }
+                report("Slack app_mention ack", run(clients, slack, body -> requests.slackEvent(body)));
+                report("DingTalk message ack", run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                waitForReplies(platforms, deliveries, Duration.ofMinutes(5));
+                System.out.printf("replies after first delivery: Slack %d, DingTalk %d (expected %d each)%n",
+                        replies(platforms, "/api/chat.postMessage"), replies(platforms, "/robot/sendBySession"), deliveries);
+                report("Slack redelivery ack", run(clients, slack, body -> requests.slack("/webhooks/slack/events",
+                        "application/json", body, Instant.now(), "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")));
+                report("DingTalk redelivery ack", run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+            }
+            try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, index, log)) {
+                bot.awaitReady(System.nanoTime(), Duration.ofMinutes(5));
+                SignedRequests requests = new SignedRequests(port);
+                run(clients, slack, body -> requests.slack("/webhooks/slack/events", "application/json", body, Instant.now(),
+                        "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"));
+                run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now()));
+                List<String> fresh = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    fresh.add(ChatMessages.slackMention("EvForged" + i, "1700000001." + (100000 + i), null));
+                }
+                long stale = run(clients, fresh, body -> requests.slack("/webhooks/slack/events", "application/json", body,
+                        Instant.now().minusSeconds(600))).statusCount(401);
+                long forged = run(clients, fresh, body -> requests.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(requests.baseUrl() + "/webhooks/slack/events"))
+                        .header("X-Slack-Request-Timestamp", Long.toString(Instant.now().getEpochSecond()))
+                        .header("X-Slack-Signature", "v0=" + "0".repeat(64))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build())).statusCount(401);
+                long staleDingTalk = run(clients, dingTalk.subList(0, 20), body -> requests.dingTalk(
+                        body.replace("msg-bench-", "msg-stale-"), Instant.now().minus(Duration.ofMinutes(61)))).statusCount(401);
+                Thread.sleep(10_000);
+                System.out.printf("refused with 401: stale Slack %d/20, forged Slack %d/20, stale DingTalk %d/20%n",
+                        stale, forged, staleDingTalk);
+            }
+            System.out.printf("replies in the end (after redeliveries, a restart, forged and stale requests): "
+                    + "Slack %d, DingTalk %d (expected %d each)%n",
+                    replies(platforms, "/api/chat.postMessage"), replies(platforms, "/robot/sendBySession"), deliveries);
+        } finally {
+            platforms.stop();
+        }
+    }
+
+    private interface Send {
+        HttpResponse<String> send(String body) throws Exception;
+    }
+
+    private record Acks(long[] nanos, int[] statuses) {
+        long statusCount(int status) {
+            return Arrays.stream(statuses).filter(s -> s == status).count();
+        }
+    }
+
+    private static Acks run(int clients, List<String> bodies, Send send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (String body : bodies) {
+                futures.add(pool.submit((Callable<long[]>) () -> {
+                    long started = System.nanoTime();
+                    int status = send.send(body).statusCode();
+                    return new long[] {System.nanoTime() - started, status};
+                }));
+            }
+            long[] nanos = new long[futures.size()];
+            int[] statuses = new int[futures.size()];
+            for (int i = 0; i < futures.size(); i++) {
+                long[] result = futures.get(i).get();
+                nanos[i] = result[0];
+                statuses[i] = (int) result[1];
+            }
+            return new Acks(nanos, statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void report(String what, Acks acks) {
+        long[] sorted = acks.nanos().clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-24s n=%d  HTTP 200: %d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, sorted.length,
+                acks.statusCount(200), sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static int replies(WireMockServer platforms, String path) {
+        return platforms.findAll(postRequestedFor(urlPathEqualTo(path))).size();
+    }
+
+    private static void waitForReplies(WireMockServer platforms, int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && (replies(platforms, "/api/chat.postMessage") < expected
+                || replies(platforms, "/robot/sendBySession") < expected)) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(3000);
+    }
+}
