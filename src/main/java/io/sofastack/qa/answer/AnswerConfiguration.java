@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
@@ -32,7 +33,7 @@ class AnswerConfiguration {
     @Bean
     AnswerService answerService(HybridRetriever retriever, AnswerProperties properties,
                                 ObjectProvider<ChatModel> chatModel,
-                                @Qualifier("llmExecutor") ExecutorService llmExecutor) {
+                                @Qualifier("llmExecutor") ExecutorService llmExecutor, MeterRegistry meters) {
         ChatModel model = chatModel.getIfAvailable();
         if (model == null) {
             log.info("No LLM configured: answers are extractive");
@@ -41,6 +42,6 @@ class AnswerConfiguration {
         PromptTemplates templates = PromptTemplates.load(Path.of(properties.promptsDir()));
         log.info("LLM configured ({}): answers are generative, extractive on failure", model.getClass().getSimpleName());
         return new AnswerService(retriever, properties,
-                new GenerativeAnswerer(ChatClient.create(model), templates, properties, llmExecutor));
+                new GenerativeAnswerer(ChatClient.create(model), templates, properties, llmExecutor, meters));
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param llmContextSources how many of the best threads the LLM is given as context
  * @param llmContextChars how much of each thread the LLM is given
  * @param llmConcurrency LLM calls in flight at most; a question beyond them gets the extractive answer at once
+ * @param llmBreakerWindow the circuit breaker judges the LLM on its last this many calls
+ * @param llmBreakerFailureRate the share of failed calls (percent) in that window that opens the circuit
+ * @param llmBreakerOpenFor how long an open circuit leaves the LLM alone before probing it with one call
  */
 @Validated
 @ConfigurationProperties("qa.answer")
@@ -27,5 +30,8 @@ public record AnswerProperties(@DefaultValue("800") @Min(100) @Max(20000) int ma
                                @DefaultValue("20s") Duration llmTimeout,
                                @DefaultValue("4") @Min(1) @Max(10) int llmContextSources,
                                @DefaultValue("1500") @Min(200) @Max(20000) int llmContextChars,
-                               @DefaultValue("4") @Min(1) @Max(256) int llmConcurrency) {
+                               @DefaultValue("8") @Min(1) @Max(256) int llmConcurrency,
+                               @DefaultValue("10") @Min(1) @Max(1000) int llmBreakerWindow,
+                               @DefaultValue("50") @Min(1) @Max(100) float llmBreakerFailureRate,
+                               @DefaultValue("30s") Duration llmBreakerOpenFor) {
 }

@@ -29,10 +29,18 @@ public class AnswerService {
     }
 
     public Answer ask(String question, int topK) {
-        Language language = Language.of(question);
-        // 1. Retrieve enough threads for the sources, the LLM context and the related list.
+        return answer(question, retrieve(question, topK), topK);
+    }
+
+    /** Step 1 alone, the part that costs CPU: enough threads for the sources, the LLM context and the related list. */
+    public Retrieval retrieve(String question, int topK) {
         int wanted = Math.max(topK, Math.max(properties.relatedSources(), generative == null ? 0 : properties.llmContextSources()));
-        Retrieval retrieval = retriever.retrieve(question, wanted);
+        return retriever.retrieve(question, wanted);
+    }
+
+    /** Steps 2 to 4: the answer from what {@link #retrieve} found, which may wait on the LLM. */
+    public Answer answer(String question, Retrieval retrieval, int topK) {
+        Language language = Language.of(question);
         // 2. Abstain when the best thread does not answer the question.
         if (!retrieval.answerable()) {
             return abstain(retrieval, language, AnswerMode.EXTRACTIVE);
@@ -57,6 +65,15 @@ public class AnswerService {
         }
         return new Answer(extractive.answer(best.thread(), language), true, AnswerMode.EXTRACTIVE_FALLBACK, sources,
                 retrieval.confidence());
+    }
+
+    /** The one polite line a rate-limited asker gets instead of an answer, in the question's language. */
+    public Answer rateLimited(String question, java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String text = Language.of(question) == Language.ENGLISH
+                ? "You are asking faster than I can answer; please ask again in " + seconds + " s."
+                : "提问太频繁了，请 " + seconds + " 秒后再问。";
+        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
     }
 
     private Answer abstain(Retrieval retrieval, Language language, AnswerMode mode) {

@@ -1,5 +1,6 @@
 package io.sofastack.qa.answer;
 
+import io.sofastack.qa.answer.LlmOutcome.Kind;
 import io.sofastack.qa.retrieval.RetrievedThread;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
@@ -32,16 +38,57 @@ final class GenerativeAnswerer {
     private final PromptTemplates templates;
     private final AnswerProperties properties;
     private final ExecutorService llmExecutor;
+    private final CircuitBreaker breaker;
+    private final MeterRegistry meters;
 
     GenerativeAnswerer(ChatClient chatClient, PromptTemplates templates, AnswerProperties properties,
-                       ExecutorService llmExecutor) {
+                       ExecutorService llmExecutor, MeterRegistry meters) {
         this.chatClient = chatClient;
         this.templates = templates;
         this.properties = properties;
         this.llmExecutor = llmExecutor;
+        this.meters = meters;
+        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.llmBreakerWindow())
+                .minimumNumberOfCalls(properties.llmBreakerWindow())
+                .failureRateThreshold(properties.llmBreakerFailureRate())
+                .waitDurationInOpenState(properties.llmBreakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event ->
+                log.warn("LLM circuit breaker: {}", event.getStateTransition()));
+        Gauge.builder("qa.llm.circuit.state", breaker, b -> b.getState().getOrder())
+                .description("LLM circuit breaker: 0 closed, 1 open, 2 half-open").register(meters);
     }
 
+    CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    /**
+     * Asks the LLM, unless its circuit is open: after too many failures in a row the LLM is left alone
+     * for {@code qa.answer.llm-breaker-open-for}, then probed with one question.
+     */
     LlmOutcome answer(String question, List<RetrievedThread> sources, Language language) {
+        if (!breaker.tryAcquirePermission()) {
+            return failed(Kind.CIRCUIT_OPEN, "the LLM circuit is open");
+        }
+        long started = System.nanoTime();
+        LlmOutcome outcome = call(question, sources, language);
+        long took = System.nanoTime() - started;
+        if (!(outcome instanceof LlmOutcome.Failed failed)) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else if (failed.kind().isLlmFailure()) {
+            breaker.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException(failed.reason()));
+        } else {
+            breaker.releasePermission();
+        }
+        return outcome;
+    }
+
+    private LlmOutcome call(String question, List<RetrievedThread> sources, Language language) {
         String system = templates.render(PromptTemplates.SYSTEM,
                 Map.of("language", language == Language.ENGLISH ? "English" : "Chinese (简体中文)"));
         String user = templates.render(PromptTemplates.USER,
@@ -53,34 +100,37 @@ final class GenerativeAnswerer {
                     .call()
                     .content());
         } catch (RejectedExecutionException e) {
-            return failed("too many LLM calls in flight");
+            return failed(Kind.BUSY, "too many LLM calls in flight");
         }
         try {
-            return interpret(call.get(properties.llmTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
-                    sources.size());
+            LlmOutcome outcome = interpret(call.get(properties.llmTimeout().toMillis(), TimeUnit.MILLISECONDS), sources.size());
+            if (outcome instanceof LlmOutcome.Failed failed) {
+                return failed(failed.kind(), failed.reason());
+            }
+            return outcome;
         } catch (TimeoutException e) {
             call.cancel(true);
-            return failed("timed out after " + properties.llmTimeout());
+            return failed(Kind.TIMEOUT, "timed out after " + properties.llmTimeout());
         } catch (ExecutionException e) {
-            return failed(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName());
+            return failed(Kind.ERROR, e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
-            return failed("interrupted");
+            return failed(Kind.INTERRUPTED, "interrupted");
         }
     }
 
     /** Keeps only citations of sources that exist; judges whether what is left is an answer. */
     static LlmOutcome interpret(String content, int sourceCount) {
         if (content == null || content.isBlank()) {
-            return new LlmOutcome.Failed("empty output");
+            return new LlmOutcome.Failed(Kind.UNUSABLE_OUTPUT, "empty output");
         }
         String text = content.strip();
         if (text.equals(NO_ANSWER) || text.startsWith(NO_ANSWER) && text.length() < NO_ANSWER.length() + 40) {
             return new LlmOutcome.Declined();
         }
         if (text.length() > MAX_ANSWER_CHARS) {
-            return new LlmOutcome.Failed("output too long");
+            return new LlmOutcome.Failed(Kind.UNUSABLE_OUTPUT, "output too long");
         }
         Matcher citation = CITATION.matcher(text);
         StringBuilder kept = new StringBuilder();
@@ -93,7 +143,7 @@ final class GenerativeAnswerer {
         }
         citation.appendTail(kept);
         if (valid == 0) {
-            return new LlmOutcome.Failed("no citation of a given source");
+            return new LlmOutcome.Failed(Kind.UNUSABLE_OUTPUT, "no citation of a given source");
         }
         return new LlmOutcome.Answered(kept.toString().replaceAll("[ \\t]+([，。,.!?！？])", "$1").strip());
     }
@@ -118,8 +168,9 @@ final class GenerativeAnswerer {
         return text.replace("<", "‹").replace(">", "›");
     }
 
-    private static LlmOutcome failed(String reason) {
+    private LlmOutcome failed(Kind kind, String reason) {
+        meters.counter("qa.llm.errors", "kind", kind.tag()).increment();
         log.warn("LLM answer failed ({}): serving the extractive answer", reason);
-        return new LlmOutcome.Failed(reason);
+        return new LlmOutcome.Failed(kind, reason);
     }
 }

@@ -11,7 +11,29 @@ sealed interface LlmOutcome {
     record Declined() implements LlmOutcome {
     }
 
-    /** No usable answer: error, timeout, overload, or output that is empty, uncited or malformed. */
-    record Failed(String reason) implements LlmOutcome {
+    /** No usable answer, for a reason of the given kind. */
+    record Failed(Kind kind, String reason) implements LlmOutcome {
+    }
+
+    /** Why no usable answer came; the metric tag of LLM errors. */
+    enum Kind {
+        /** Too many calls in flight: not the LLM's fault, the call was not made. */
+        BUSY,
+        /** The circuit breaker is open: the call was not made. */
+        CIRCUIT_OPEN,
+        TIMEOUT,
+        ERROR,
+        /** Empty, too long, uncited or malformed output. */
+        UNUSABLE_OUTPUT,
+        INTERRUPTED;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether the LLM itself failed, as the circuit breaker counts it. */
+        boolean isLlmFailure() {
+            return this == TIMEOUT || this == ERROR || this == UNUSABLE_OUTPUT;
+        }
     }
 }

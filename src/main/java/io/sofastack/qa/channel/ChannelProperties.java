@@ -17,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param answerThreads threads that answer chat questions after the webhook has been acknowledged
  * @param answerQueue questions waiting for an answer thread at most
  * @param sources sources listed under a chat answer
+ * @param concurrentRetrievals chat answers that retrieve at once (retrieval takes CPU; waiting for the LLM does not)
  */
 @Validated
 @ConfigurationProperties("qa.channel")
 public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_000) int maxBodyBytes,
                                 @DefaultValue("qa-state") @NotBlank String stateDir,
                                 @DefaultValue("24h") Duration dedupeTtl,
-                                @DefaultValue("4") @Min(1) @Max(256) int answerThreads,
+                                @DefaultValue("16") @Min(1) @Max(256) int answerThreads,
                                 @DefaultValue("500") @Min(1) @Max(100_000) int answerQueue,
-                                @DefaultValue("3") @Min(1) @Max(10) int sources) {
+                                @DefaultValue("3") @Min(1) @Max(10) int sources,
+                                @DefaultValue("1") @Min(1) @Max(64) int concurrentRetrievals) {
 }

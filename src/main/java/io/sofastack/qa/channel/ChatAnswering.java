@@ -1,10 +1,15 @@
 package io.sofastack.qa.channel;
 
 import io.sofastack.qa.answer.Answer;
+import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
+import io.sofastack.qa.retrieval.Retrieval;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,33 +35,72 @@ public class ChatAnswering implements AutoCloseable {
     private final List<ChatChannel> channels;
     private final ChannelProperties properties;
     private final ThreadPoolExecutor executor;
+    private final Semaphore retrievals;
+    private final RateLimits rateLimits;
+    private final AnswerLog answerLog;
 
-    public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties) {
+    public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
+                         RateLimits rateLimits, AnswerLog answerLog) {
         this.answers = answers;
+        this.answerLog = answerLog;
+        this.rateLimits = rateLimits;
         this.deliveries = deliveries;
         this.channels = channels;
         this.properties = properties;
         this.executor = new ThreadPoolExecutor(properties.answerThreads(), properties.answerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.answerQueue()), new CustomizableThreadFactory("chat-answer-"));
+        this.retrievals = new Semaphore(properties.concurrentRetrievals());
     }
 
     /**
      * Answers the question on the executor, hands the answer to {@code reply}, then marks the message
-     * answered in the delivery log.
+     * answered in the delivery log. A rate-limited asker or conversation gets one polite line instead,
+     * and costs no retrieval and no LLM call.
      */
-    public void answerLater(String question, List<String> deliveryKeys, Consumer<Answer> reply) {
+    public void answerLater(Asked asked, Consumer<Answer> reply) {
         try {
             executor.execute(() -> {
+                long started = System.nanoTime();
                 try {
-                    reply.accept(answers.ask(question, properties.sources()));
+                    Optional<Duration> wait = rateLimits.acquire(asked.asker(), asked.conversation());
+                    Answer answer = wait.isPresent() ? answers.rateLimited(asked.question(), wait.get())
+                            : answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
+                    answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+                    reply.accept(answer);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     log.error("Answering a chat question failed", e);
                 } finally {
-                    deliveries.answered(deliveryKeys);
+                    deliveries.answered(asked.deliveryKeys());
                 }
             });
         } catch (RejectedExecutionException e) {
             log.warn("{} chat questions are waiting already (qa.channel.answer-queue): one is dropped", properties.answerQueue());
+        }
+    }
+
+    /**
+     * A question asked in a chat.
+     *
+     * @param platform the channel it came from, for logs and metrics
+     * @param asker who asked, as the platform names them
+     * @param conversation where it was asked
+     * @param deliveryKeys its keys in the delivery log
+     */
+    public record Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys) {
+    }
+
+    /**
+     * Retrieval takes CPU; only a few chat answers retrieve at once, so that a burst of questions never
+     * starves the threads that acknowledge webhooks. Waiting for the LLM takes none and is not limited here.
+     */
+    private Retrieval retrieve(String question) throws InterruptedException {
+        retrievals.acquire();
+        try {
+            return answers.retrieve(question, properties.sources());
+        } finally {
+            retrievals.release();
         }
     }
 

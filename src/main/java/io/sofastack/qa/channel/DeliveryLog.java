@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -35,10 +36,15 @@ public class DeliveryLog implements AutoCloseable {
     private final JsonMapper jsonMapper;
     private final Clock clock;
     private final ChannelProperties properties;
+    private final MeterRegistry meters;
+    private final Object commitLock = new Object();
     private int claimsSincePurge;
+    private long writes;
+    private long committedWrites;
 
-    public DeliveryLog(ChannelProperties properties, JsonMapper jsonMapper, Clock clock) {
+    public DeliveryLog(ChannelProperties properties, JsonMapper jsonMapper, Clock clock, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
         Path file = Path.of(properties.stateDir()).resolve("deliveries.mv.db");
@@ -56,32 +62,59 @@ public class DeliveryLog implements AutoCloseable {
      * Claims a message by its platform id. Returns {@code false} when any of the keys was claimed
      * before (a redelivery, or the same message under another id): the caller must then do nothing.
      */
-    public synchronized boolean claim(String platform, List<String> keys, String payload) {
-        Instant now = clock.instant();
-        for (String key : keys) {
-            String existing = deliveries.get(key);
-            if (existing != null && read(existing).expiresAt().isAfter(now)) {
-                return false;
+    public boolean claim(String platform, List<String> keys, String payload) {
+        long write;
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (String key : keys) {
+                String existing = deliveries.get(key);
+                if (existing != null && read(existing).expiresAt().isAfter(now)) {
+                    meters.counter("qa.channel.dedupe.hits", "platform", platform).increment();
+                    return false;
+                }
+            }
+            String entry = jsonMapper.writeValueAsString(new Delivery(platform, payload, false, now.plus(properties.dedupeTtl())));
+            keys.forEach(key -> deliveries.put(key, entry));
+            write = ++writes;
+            if (++claimsSincePurge >= PURGE_EVERY_CLAIMS) {
+                purgeExpired();
             }
         }
-        String entry = jsonMapper.writeValueAsString(new Delivery(platform, payload, false, now.plus(properties.dedupeTtl())));
-        keys.forEach(key -> deliveries.put(key, entry));
         // Durable before the webhook is acknowledged: a restart right after still knows the message.
-        store.commit();
-        if (++claimsSincePurge >= PURGE_EVERY_CLAIMS) {
-            purgeExpired();
-        }
+        commitThrough(write);
         return true;
     }
 
-    public synchronized void answered(List<String> keys) {
-        for (String key : keys) {
-            String existing = deliveries.get(key);
-            if (existing != null) {
-                deliveries.put(key, jsonMapper.writeValueAsString(read(existing).markAnswered()));
+    /**
+     * Commits every write up to {@code write}. Claims arriving together share one commit: whoever
+     * commits first makes the others' writes durable too, so a burst does not queue on the disk.
+     */
+    private void commitThrough(long write) {
+        synchronized (commitLock) {
+            if (committedWrites >= write) {
+                return;
             }
+            long upTo;
+            synchronized (this) {
+                upTo = writes;
+            }
+            store.commit();
+            committedWrites = upTo;
         }
-        store.commit();
+    }
+
+    public void answered(List<String> keys) {
+        long write;
+        synchronized (this) {
+            for (String key : keys) {
+                String existing = deliveries.get(key);
+                if (existing != null) {
+                    deliveries.put(key, jsonMapper.writeValueAsString(read(existing).markAnswered()));
+                }
+            }
+            write = ++writes;
+        }
+        commitThrough(write);
     }
 
     /** Claims that were accepted but never answered: the work a crash left behind. */

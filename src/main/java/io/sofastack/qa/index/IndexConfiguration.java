@@ -17,7 +17,8 @@ class IndexConfiguration {
     }
 
     @Bean
-    EmbeddingModel embeddingModel(@Qualifier("embeddingExecutor") ExecutorService embeddingExecutor) {
-        return new BgeSmallZhEmbeddingModel(embeddingExecutor);
+    EmbeddingModel embeddingModel(@Qualifier("embeddingExecutor") ExecutorService embeddingExecutor,
+                                  IndexProperties properties) {
+        return new BgeSmallZhEmbeddingModel(embeddingExecutor, properties.onnxThreads());
     }
 }

@@ -84,10 +84,18 @@ public final class ChannelBenchmark {
             try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, index, log)) {
                 bot.awaitReady(System.nanoTime(), Duration.ofMinutes(10));
                 SignedRequests requests = new SignedRequests(port);
-                // Warm the webhook path with messages that need no answer.
-                for (int i = 0; i < 50; i++) {
-                    requests.slackEvent(ChatMessages.envelope("EvWarm" + i, java.util.Map.of("type", "reaction_added")));
+                // Warm up the JIT on the same paths first, with messages the counts below leave out.
+                List<String> warmSlack = new ArrayList<>();
+                List<String> warmDingTalk = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    warmSlack.add(ChatMessages.slackMention("EvWarm" + i, "1699000000." + (100000 + i), null));
+                    warmDingTalk.add(ChatMessages.dingTalk("msg-warm-" + i, base + "/robot/sendBySession?session=warm",
+                            Instant.now().plusSeconds(5400)));
                 }
+                run(clients, warmSlack, body -> requests.slackEvent(body));
+                run(clients, warmDingTalk, body -> requests.dingTalk(body, Instant.now()));
+                waitForReplies(platforms, warmSlack.size(), Duration.ofMinutes(5));
+                platforms.resetRequests();
                 report("Slack app_mention ack", run(clients, slack, body -> requests.slackEvent(body)));
                 report("DingTalk message ack", run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
                 waitForReplies(platforms, deliveries, Duration.ofMinutes(5));

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,8 @@ class DeliveryLogTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private DeliveryLog open(Clock clock) {
-        return new DeliveryLog(new ChannelProperties(65536, dir.toString(), Duration.ofHours(1), 1, 10, 3), json, clock);
+        return new DeliveryLog(new ChannelProperties(65536, dir.toString(), Duration.ofHours(1), 1, 10, 3, 1), json, clock,
+                new SimpleMeterRegistry());
     }
 
     @Test

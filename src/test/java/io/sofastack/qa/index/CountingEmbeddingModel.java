@@ -10,7 +10,7 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 /** The real embedding model, counting the texts it embeds. */
 final class CountingEmbeddingModel implements EmbeddingModel {
 
-    private static final EmbeddingModel SHARED = new BgeSmallZhEmbeddingModel(Executors.newFixedThreadPool(2));
+    private static final EmbeddingModel SHARED = new BgeSmallZhEmbeddingModel(Executors.newFixedThreadPool(2), 2);
 
     final AtomicInteger embedded = new AtomicInteger();
 

@@ -20,7 +20,7 @@ class IndexHealthIndicatorTest {
     @Test
     void isDownUntilTheIndexIsReadyThenUp() throws Exception {
         CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
-        try (ArchiveIndexer indexer = new ArchiveIndexer(reader, new IndexProperties(dir.toString(), 16, 2),
+        try (ArchiveIndexer indexer = new ArchiveIndexer(reader, new IndexProperties(dir.toString(), 16, 2, 2),
                 new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC())) {
             IndexHealthIndicator health = new IndexHealthIndicator(indexer);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
@@ -35,7 +35,7 @@ class IndexHealthIndicatorTest {
     @Test
     void aRestartServesTheCommittedIndexBeforeSynchronising() throws Exception {
         CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
-        IndexProperties properties = new IndexProperties(dir.toString(), 16, 2);
+        IndexProperties properties = new IndexProperties(dir.toString(), 16, 2, 2);
         try (ArchiveIndexer first = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
                 JsonMapper.builder().build(), Clock.systemUTC())) {
             first.synchronize();

@@ -98,7 +98,9 @@ class DingTalkChannel implements ChatChannel {
     }
 
     private void answer(DingTalkMessage message) {
-        answering.answerLater(message.question(), List.of(PLATFORM + ":" + message.msgId()),
+        String asker = message.senderStaffId().isBlank() ? message.senderNick() : message.senderStaffId();
+        answering.answerLater(new ChatAnswering.Asked(PLATFORM, message.question(), PLATFORM + ":" + asker,
+                        PLATFORM + ":" + message.conversationId(), List.of(PLATFORM + ":" + message.msgId())),
                 answer -> replier.post(message, reply.markdown(message, answer)));
     }
 }

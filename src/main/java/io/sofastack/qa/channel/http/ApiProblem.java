@@ -17,6 +17,12 @@ public class ApiProblem extends ErrorResponseException {
         super(status, problem(status, type, title, detail), null);
     }
 
+    /** The same problem, telling the caller when to try again. */
+    public ApiProblem retryAfter(java.time.Duration wait) {
+        getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        return this;
+    }
+
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));

@@ -1,8 +1,13 @@
 package io.sofastack.qa.channel.http;
 
 import io.sofastack.qa.answer.Answer;
+import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
+import io.sofastack.qa.channel.RateLimits;
 import io.sofastack.qa.index.ArchiveIndexer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,24 +21,37 @@ class AskController {
     private final AnswerService answers;
     private final ArchiveIndexer indexer;
     private final AskProperties limits;
+    private final RateLimits rateLimits;
+    private final AnswerLog answerLog;
 
-    AskController(AnswerService answers, ArchiveIndexer indexer, AskProperties limits) {
+    AskController(AnswerService answers, ArchiveIndexer indexer, AskProperties limits, RateLimits rateLimits,
+                  AnswerLog answerLog) {
+        this.answerLog = answerLog;
         this.answers = answers;
         this.indexer = indexer;
         this.limits = limits;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    AskResponse ask(@RequestBody AskRequest request) {
+    AskResponse ask(@RequestBody AskRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
         String question = checkedQuestion(request);
         int topK = checkedTopK(request);
+        Optional<Duration> wait = rateLimits.acquire("http:" + http.getRemoteAddr(), null);
+        if (wait.isPresent()) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many questions",
+                    "Questions from this address come faster than the bot takes them (qa.rate-limit.*); ask again later.")
+                    .retryAfter(wait.get());
+        }
         if (!indexer.status().ready()) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "index-not-ready", "Index not ready",
                     "The archive is still being indexed; ask again in a moment (GET /api/index shows progress).");
         }
         Answer answer = answers.ask(question, topK);
-        return AskResponse.of(answer, (System.nanoTime() - started) / 1_000_000);
+        long took = System.nanoTime() - started;
+        answerLog.answered("http", question, answer, took);
+        return AskResponse.of(answer, took / 1_000_000);
     }
 
     private String checkedQuestion(AskRequest request) {

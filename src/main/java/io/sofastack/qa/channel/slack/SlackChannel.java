@@ -113,12 +113,13 @@ class SlackChannel implements ChatChannel {
     }
 
     private void answer(SlackQuestion question) {
-        answering.answerLater(question.text(), question.deliveryKeys(),
+        answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
+                        PLATFORM + ":" + question.channel(), question.deliveryKeys()),
                 answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer)));
     }
 
     /** A question from an event the bot answers; {@code null} for every other event. */
-    record SlackQuestion(String eventId, String channel, String ts, String threadTs, String text) {
+    record SlackQuestion(String eventId, String user, String channel, String ts, String threadTs, String text) {
 
         static SlackQuestion of(JsonNode envelope, String configuredBotUserId) {
             JsonNode event = envelope.path("event");
@@ -144,7 +145,7 @@ class SlackChannel implements ChatChannel {
                 return null;
             }
             String threadTs = event.path("thread_ts").asString("");
-            return new SlackQuestion(eventId, channel, ts, threadTs.isBlank() ? ts : threadTs, text);
+            return new SlackQuestion(eventId, user, channel, ts, threadTs.isBlank() ? ts : threadTs, text);
         }
 
         private static boolean isBotUser(JsonNode envelope, String user) {

@@ -60,7 +60,7 @@ class SlackCommandChannel implements ChatChannel {
         String trigger = form.getOrDefault("trigger_id", "");
         List<String> keys = List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger));
         if (deliveries.claim(PLATFORM, keys, new String(body, StandardCharsets.UTF_8))) {
-            answer(question, responseUrl, keys);
+            answer(question, form, responseUrl, keys);
         } else {
             log.info("Slack command {} was delivered before: not answered again", trigger);
         }
@@ -73,13 +73,15 @@ class SlackCommandChannel implements ChatChannel {
         URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
         String trigger = form.getOrDefault("trigger_id", "");
         if (responseUrl != null) {
-            answer(SlackFormat.question(form.getOrDefault("text", "")), responseUrl,
+            answer(SlackFormat.question(form.getOrDefault("text", "")), form, responseUrl,
                     List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger)));
         }
     }
 
-    private void answer(String question, URI responseUrl, List<String> keys) {
-        answering.answerLater(question, keys, answer -> slack.client().postToResponseUrl(responseUrl,
+    private void answer(String question, Map<String, String> form, URI responseUrl, List<String> keys) {
+        ChatAnswering.Asked asked = new ChatAnswering.Asked(PLATFORM, question, SlackChannel.PLATFORM + ":" + form.getOrDefault("user_id", ""),
+                SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), keys);
+        answering.answerLater(asked, answer -> slack.client().postToResponseUrl(responseUrl,
                 Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
     }
 
