@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Without their secrets the channels are off: their endpoints say so with 404, whatever is sent. */
+/** Without their secrets the channels and the admin API are off: their endpoints say so with 404, whatever is sent. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qa.index.dir=target/test-indexes/channels-off")
 class ChannelsNotConfiguredTest {
@@ -27,5 +27,14 @@ class ChannelsNotConfiguredTest {
         HttpResponse<String> dingTalk = requests.dingTalk("{}", Instant.now());
         assertThat(dingTalk.statusCode()).isEqualTo(404);
         assertThat(dingTalk.body()).contains("qa.dingtalk.app-secret");
+    }
+
+    @Test
+    void theAdminApiIsOffWithoutItsToken() throws Exception {
+        HttpResponse<String> reindex = new SignedRequests(port).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/admin/reindex"))
+                .header("Authorization", "Bearer anything").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(reindex.statusCode()).isEqualTo(404);
+        assertThat(reindex.body()).contains("qa.admin.token");
     }
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
         "qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "qa.slack.bot-token=xoxb-test-token",
         "qa.slack.allowed-response-hosts=127.0.0.1",
         "qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "qa.dingtalk.robot-code=ding-robot",
-        "qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "qa.answer.llm-timeout=15s"})
+        "qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "qa.answer.llm-timeout=15s",
+        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class ChatChannelsTest {
 
     private static final String CHAT_POST = "/api/chat.postMessage";
