@@ -67,6 +67,19 @@ public class AnswerService {
                 retrieval.confidence());
     }
 
+    /** Whether questions can be answered yet: on a first start, not before the archive is indexed. */
+    public boolean isReady() {
+        return retriever.isReady();
+    }
+
+    /** The one line an asker gets while the very first index is being built. */
+    public Answer notReady(String question) {
+        String text = Language.of(question) == Language.ENGLISH
+                ? "I am still reading the community Q&A archive; please ask again in a minute."
+                : "正在建立社区问答的索引，请一分钟后再问。";
+        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+    }
+
     /** The one polite line a rate-limited asker gets instead of an answer, in the question's language. */
     public Answer rateLimited(String question, java.time.Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

@@ -55,16 +55,22 @@ public class ChatAnswering implements AutoCloseable {
     /**
      * Answers the question on the executor, hands the answer to {@code reply}, then marks the message
      * answered in the delivery log. A rate-limited asker or conversation gets one polite line instead,
-     * and costs no retrieval and no LLM call.
+     * and costs no retrieval and no LLM call; so does a question asked before the first index is built.
      */
     public void answerLater(Asked asked, Consumer<Answer> reply) {
         try {
             executor.execute(() -> {
                 long started = System.nanoTime();
                 try {
+                    Answer answer;
                     Optional<Duration> wait = rateLimits.acquire(asked.asker(), asked.conversation());
-                    Answer answer = wait.isPresent() ? answers.rateLimited(asked.question(), wait.get())
-                            : answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
+                    if (wait.isPresent()) {
+                        answer = answers.rateLimited(asked.question(), wait.get());
+                    } else if (!answers.isReady()) {
+                        answer = answers.notReady(asked.question());
+                    } else {
+                        answer = answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
+                    }
                     answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
                     reply.accept(answer);
                 } catch (InterruptedException e) {

@@ -40,6 +40,11 @@ public class HybridRetriever {
         this.confidence = new ConfidenceEstimator(terms, new UnknownNames(terms, glossary));
     }
 
+    /** Whether there is an index to search (on a first start, not until the archive is indexed). */
+    public boolean isReady() {
+        return indexer.status().ready();
+    }
+
     public Retrieval retrieve(String question, int limit) {
         String text = question.length() > properties.maxQueryChars()
                 ? question.substring(0, properties.maxQueryChars()) : question;

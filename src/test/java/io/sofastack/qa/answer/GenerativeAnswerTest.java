@@ -28,11 +28,7 @@ class GenerativeAnswerTest {
 
     @DynamicPropertySource
     static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.base-url", () -> llm.baseUrl() + "/v1");
-        registry.add("spring.ai.openai.api-key", () -> "test-key");
-        registry.add("spring.ai.openai.chat.model", () -> "test-model");
-        registry.add("spring.ai.openai.max-retries", () -> "0");
+        LlmStub.pointSpringAiAt(registry, llm);
     }
 
     @Autowired

@@ -29,11 +29,7 @@ class LlmCircuitBreakerTest {
 
     @DynamicPropertySource
     static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.base-url", () -> llm.baseUrl() + "/v1");
-        registry.add("spring.ai.openai.api-key", () -> "test-key");
-        registry.add("spring.ai.openai.chat.model", () -> "test-model");
-        registry.add("spring.ai.openai.max-retries", () -> "0");
+        LlmStub.pointSpringAiAt(registry, llm);
     }
 
     @Autowired

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An OpenAI-compatible chat completions endpoint on 127.0.0.1, answering what a test tells it to. */
@@ -16,6 +17,15 @@ public final class LlmStub {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private LlmStub() {
+    }
+
+    /** Switches the LLM on through Spring AI's own properties, pointed at a stub on this machine. */
+    public static void pointSpringAiAt(DynamicPropertyRegistry registry, WireMockExtension stub) {
+        registry.add("spring.ai.model.chat", () -> "openai");
+        registry.add("spring.ai.openai.base-url", () -> "http://127.0.0.1:" + stub.getPort() + "/v1");
+        registry.add("spring.ai.openai.api-key", () -> "test-llm-key");
+        registry.add("spring.ai.openai.chat.model", () -> "test-model");
+        registry.add("spring.ai.openai.max-retries", () -> "0");
     }
 
     public static String completion(String content) {

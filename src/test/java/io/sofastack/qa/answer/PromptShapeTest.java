@@ -33,11 +33,7 @@ class PromptShapeTest {
 
     @DynamicPropertySource
     static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.base-url", () -> llm.baseUrl() + "/v1");
-        registry.add("spring.ai.openai.api-key", () -> "test-key");
-        registry.add("spring.ai.openai.chat.model", () -> "test-model");
-        registry.add("spring.ai.openai.max-retries", () -> "0");
+        LlmStub.pointSpringAiAt(registry, llm);
     }
 
     @Autowired
@@ -56,7 +52,7 @@ class PromptShapeTest {
 
         assertThat(answer.mode()).isEqualTo(AnswerMode.GENERATIVE);
         List<LoggedRequest> requests = llm.findAll(postRequestedFor(urlEqualTo(LlmStub.PATH))
-                .withHeader("Authorization", equalTo("Bearer test-key")));
+                .withHeader("Authorization", equalTo("Bearer test-llm-key")));
         assertThat(requests).hasSize(1);
         JsonNode body = json.readTree(requests.get(0).getBodyAsString());
         assertThat(body.get("model").asString()).isEqualTo("test-model");
@@ -73,6 +69,6 @@ class PromptShapeTest {
         // The question cannot close its own delimiter: exactly one closing tag, the template's.
         assertThat(user.split("</question>", -1)).hasSize(2);
         assertThat(user).contains("‹/question›");
-        assertThat(user).doesNotContain("test-key");
+        assertThat(user).doesNotContain("test-llm-key");
     }
 }

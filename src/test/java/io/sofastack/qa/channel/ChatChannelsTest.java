@@ -60,11 +60,7 @@ class ChatChannelsTest {
     static void thirdParties(DynamicPropertyRegistry registry) {
         registry.add("qa.slack.api-base-url", () -> platforms.baseUrl() + "/api");
         registry.add("qa.channel.state-dir", () -> "target/test-state/channels-" + UUID.randomUUID());
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.base-url", () -> platforms.baseUrl() + "/v1");
-        registry.add("spring.ai.openai.api-key", () -> "test-llm-key");
-        registry.add("spring.ai.openai.chat.model", () -> "test-model");
-        registry.add("spring.ai.openai.max-retries", () -> "0");
+        LlmStub.pointSpringAiAt(registry, platforms);
     }
 
     @LocalServerPort

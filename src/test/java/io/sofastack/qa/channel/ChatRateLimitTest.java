@@ -35,10 +35,7 @@ class ChatRateLimitTest {
     @DynamicPropertySource
     static void thirdParties(DynamicPropertyRegistry registry) {
         registry.add("qa.slack.api-base-url", () -> "http://127.0.0.1:" + platforms.getPort() + "/api");
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.base-url", () -> "http://127.0.0.1:" + platforms.getPort() + "/v1");
-        registry.add("spring.ai.openai.api-key", () -> "test-llm-key");
-        registry.add("spring.ai.openai.chat.model", () -> "test-model");
+        LlmStub.pointSpringAiAt(registry, platforms);
     }
 
     @LocalServerPort

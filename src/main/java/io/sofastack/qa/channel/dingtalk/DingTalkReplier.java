@@ -1,11 +1,9 @@
 package io.sofastack.qa.channel.dingtalk;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import io.sofastack.qa.channel.OutboundUrls;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +21,12 @@ final class DingTalkReplier {
     private static final Logger log = LoggerFactory.getLogger(DingTalkReplier.class);
 
     private final RestClient restClient;
-    private final List<String> allowedHosts;
+    private final OutboundUrls webhooks;
     private final Clock clock;
 
     DingTalkReplier(RestClient restClient, List<String> allowedHosts, Clock clock) {
         this.restClient = restClient;
-        this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        this.webhooks = new OutboundUrls(allowedHosts);
         this.clock = clock;
     }
 
@@ -37,21 +35,8 @@ final class DingTalkReplier {
         if (message.sessionWebhookExpiresAt() <= clock.millis()) {
             return "its sessionWebhook has expired";
         }
-        URI uri;
-        try {
-            uri = URI.create(message.sessionWebhook());
-        } catch (IllegalArgumentException e) {
-            return "its sessionWebhook is not a URL";
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!allowedHosts.contains(host)) {
-            return "its sessionWebhook host " + host + " is not in qa.dingtalk.allowed-webhook-hosts";
-        }
-        // Plain HTTP only to this machine (a local test double); DingTalk itself is always HTTPS.
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(host))) {
-            return "its sessionWebhook is not HTTPS";
-        }
-        return null;
+        String problem = webhooks.problemWith(message.sessionWebhook());
+        return problem == null ? null : "its sessionWebhook: " + problem + " (qa.dingtalk.allowed-webhook-hosts)";
     }
 
     void post(DingTalkMessage message, Map<String, Object> reply) {
@@ -70,14 +55,6 @@ final class DingTalkReplier {
             }
         } catch (RestClientException e) {
             log.warn("Posting the reply to DingTalk message {} failed: {}", message.msgId(), e.getMessage());
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }

@@ -4,14 +4,12 @@ import io.sofastack.qa.channel.ChatAnswering;
 import io.sofastack.qa.channel.ChatChannel;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
-import java.net.InetAddress;
+import io.sofastack.qa.channel.OutboundUrls;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +27,13 @@ class SlackCommandChannel implements ChatChannel {
     private static final Logger log = LoggerFactory.getLogger(SlackCommandChannel.class);
 
     private final SlackChannel slack;
-    private final SlackProperties properties;
     private final DeliveryLog deliveries;
     private final ChatAnswering answering;
+    private final OutboundUrls responseUrls;
 
     SlackCommandChannel(SlackChannel slack, SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering) {
         this.slack = slack;
-        this.properties = properties;
+        this.responseUrls = new OutboundUrls(properties.allowedResponseHosts());
         this.deliveries = deliveries;
         this.answering = answering;
     }
@@ -85,29 +83,14 @@ class SlackCommandChannel implements ChatChannel {
                 Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
     }
 
-    /** The response URL when it points to an allowed host over HTTPS (plain HTTP only on this machine). */
+    /** The response URL when the bot may post to it. */
     private URI responseUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            boolean allowed = properties.allowedResponseHosts().stream().anyMatch(allowedHost -> allowedHost.equalsIgnoreCase(host));
-            boolean secure = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && isLoopback(host);
-            if (allowed && secure) {
-                return uri;
-            }
-            log.warn("Ignoring a slash command whose response_url host {} is not allowed (qa.slack.allowed-response-hosts)", host);
-            return null;
-        } catch (IllegalArgumentException e) {
+        String problem = responseUrls.problemWith(value);
+        if (problem != null) {
+            log.warn("Ignoring a slash command's response_url: {} (qa.slack.allowed-response-hosts)", problem);
             return null;
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return URI.create(value);
     }
 
     private static Map<String, Object> ephemeral(String text) {
