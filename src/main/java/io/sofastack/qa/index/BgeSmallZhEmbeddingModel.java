@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.Embedding;
@@ -34,10 +35,15 @@ public final class BgeSmallZhEmbeddingModel implements EmbeddingModel {
     private static final String TOKENIZER = "/bge-small-zh-v1.5-q-tokenizer.json";
     private static final int DIMENSIONS = 512;
 
-    private final InProcessModel model;
+    private final CompletableFuture<InProcessModel> model;
 
+    /** Starts loading the model in the background (it takes seconds), so that start-up goes on meanwhile. */
     public BgeSmallZhEmbeddingModel(Executor executor, int onnxThreads) {
-        this.model = new InProcessModel(executor, encoder(onnxThreads));
+        this.model = CompletableFuture.supplyAsync(() -> new InProcessModel(executor, encoder(onnxThreads)), executor);
+    }
+
+    private InProcessModel model() {
+        return model.join();
     }
 
     private static OnnxBertBiEncoder encoder(int onnxThreads) {
@@ -67,7 +73,7 @@ public final class BgeSmallZhEmbeddingModel implements EmbeddingModel {
     @Override
     public EmbeddingResponse call(EmbeddingRequest request) {
         List<TextSegment> segments = request.getInstructions().stream().map(TextSegment::from).toList();
-        List<dev.langchain4j.data.embedding.Embedding> vectors = model.embedAll(segments).content();
+        List<dev.langchain4j.data.embedding.Embedding> vectors = model().embedAll(segments).content();
         List<Embedding> embeddings = new ArrayList<>(vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
             embeddings.add(new Embedding(vectors.get(i).vector(), i));
@@ -82,7 +88,7 @@ public final class BgeSmallZhEmbeddingModel implements EmbeddingModel {
 
     @Override
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        return model().embed(text).content().vector();
     }
 
     @Override
