@@ -1,47 +1,45 @@
 package io.sofastack.qa.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Finds which community products a text is about, by their names and common spellings. */
 public final class ProductTagger {
 
-    private static final Map<String, Pattern> PRODUCTS = new LinkedHashMap<>();
-
-    static {
-        product("SOFARegistry", "sofa-?registry|注册中心");
-        product("SOFAJRaft", "jraft|raft");
-        product("MOSN", "mosn");
-        product("Seata", "seata|fescar");
-        product("SOFARPC", "sofa-?rpc");
-        product("SOFABoot", "sofa-?boot");
-        product("Layotto", "layotto");
-        product("SOFAArk", "sofa-?ark|\\bark\\b");
-        product("SOFATracer", "sofa-?tracer|tracer");
-        product("SOFALookout", "lookout");
-        product("SOFABolt", "sofa-?bolt|\\bbolt\\b");
-        product("SOFADashboard", "sofa-?dashboard");
-        product("Occlum", "occlum");
-        product("Koupleless", "koupleless");
-        product("Holmes", "holmes");
+    /** A product and the lower-case spellings that name it. */
+    private record Product(String name, Pattern spellings) {
+        Product(String name, String spellings) {
+            this(name, Pattern.compile(spellings));
+        }
     }
 
-    private static void product(String name, String spellings) {
-        PRODUCTS.put(name, Pattern.compile(spellings));
-    }
+    private static final List<Product> PRODUCTS = List.of(
+            new Product("SOFARegistry", "sofa-?registry|注册中心"),
+            new Product("SOFAJRaft", "jraft|raft"),
+            new Product("MOSN", "mosn"),
+            new Product("Seata", "seata|fescar"),
+            new Product("SOFARPC", "sofa-?rpc"),
+            new Product("SOFABoot", "sofa-?boot"),
+            new Product("Layotto", "layotto"),
+            new Product("SOFAArk", "sofa-?ark|\\bark\\b"),
+            new Product("SOFATracer", "sofa-?tracer|tracer"),
+            new Product("SOFALookout", "lookout"),
+            new Product("SOFABolt", "sofa-?bolt|\\bbolt\\b"),
+            new Product("SOFADashboard", "sofa-?dashboard"),
+            new Product("Occlum", "occlum"),
+            new Product("Koupleless", "koupleless"),
+            new Product("Holmes", "holmes"));
 
     public List<String> tag(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
-        PRODUCTS.forEach((name, pattern) -> {
-            if (pattern.matcher(lower).find()) {
-                found.add(name);
+        for (Product product : PRODUCTS) {
+            if (product.spellings().matcher(lower).find()) {
+                found.add(product.name());
             }
-        });
+        }
         return found;
     }
 }
