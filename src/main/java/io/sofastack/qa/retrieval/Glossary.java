@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 final class Glossary {
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]*");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final int LONGEST_PHRASE = 3;
 
     private final Map<String, List<String>> chineseByEnglish;
@@ -108,7 +107,7 @@ final class Glossary {
             char c = text.charAt(i);
             if (c < 128 && Character.isLetter(c)) {
                 latin++;
-            } else if (HAN.matcher(String.valueOf(c)).matches()) {
+            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 han += 3;
             }
         }
