@@ -58,10 +58,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body is larger than " + maxBytes + " bytes (qa.channel.max-body-bytes).");
-        problem.setType(URI.create("https://github.com/sofastack/community-qa-bot/problems/body-too-large"));
-        problem.setTitle("Request body too large");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,5 @@
 package io.sofastack.qa.channel;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class WebhookProblems {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProblems.class);
-    private static final String TYPE_BASE = "https://github.com/sofastack/community-qa-bot/problems/";
 
     @ExceptionHandler(UnverifiedRequestException.class)
     ResponseEntity<ProblemDetail> unverified(UnverifiedRequestException e) {
@@ -40,9 +38,6 @@ class WebhookProblems {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).body(Problems.of(status, type, title, detail));
     }
 }
