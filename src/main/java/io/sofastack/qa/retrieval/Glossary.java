@@ -57,7 +57,7 @@ final class Glossary {
      * English; otherwise the question as it is.
      */
     String expand(String question) {
-        if (!isMostlyLatin(question)) {
+        if (!Scripts.isMostlyLatin(question)) {
             return question;
         }
         List<String> words = new ArrayList<>();
@@ -98,19 +98,5 @@ final class Glossary {
     /** Whether the word is an English term of the glossary. */
     boolean knows(String word) {
         return lookUp(word.toLowerCase(Locale.ROOT)) != null;
-    }
-
-    boolean isMostlyLatin(String text) {
-        int han = 0;
-        int latin = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 128 && Character.isLetter(c)) {
-                latin++;
-            } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                han += 3;
-            }
-        }
-        return latin > han;
     }
 }

@@ -4,6 +4,7 @@ import io.sofastack.qa.index.ArchiveIndexer;
 import io.sofastack.qa.index.ThreadDocuments;
 import io.sofastack.qa.index.ThreadSearcher;
 import io.sofastack.qa.index.ThreadSearcher.Hit;
+import io.sofastack.qa.ingest.QaThread;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,18 +72,15 @@ public class HybridRetriever {
             return new Retrieval(List.of(), 0, false, null);
         }
         // 4. Judge the best thread, then scale every score by that judgement.
-        List<RetrievedThread> threads = new ArrayList<>();
-        for (Candidate candidate : fused.subList(0, Math.min(limit, fused.size()))) {
-            threads.add(new RetrievedThread(searcher.thread(candidate.doc), candidate.score,
-                    candidate.lexicalRank, candidate.vectorRank, candidate.similarity));
-        }
-        Signals signals = confidence.signals(searcher, original, threads.get(0), lexicalHits, vectorHits);
+        RetrievedThread first = fused.get(0).retrieved(searcher.thread(fused.get(0).doc), 1);
+        Signals signals = confidence.signals(searcher, original, first, lexicalHits, vectorHits);
         double best = confidence.estimate(signals);
-        double top = fused.get(0).score;
-        List<RetrievedThread> scaled = threads.stream()
-                .map(thread -> new RetrievedThread(thread.thread(), best * thread.score() / top,
-                        thread.lexicalRank(), thread.vectorRank(), thread.similarity()))
-                .toList();
+        double scale = best / fused.get(0).score;
+        List<RetrievedThread> scaled = new ArrayList<>();
+        scaled.add(first.withScore(best));
+        for (Candidate candidate : fused.subList(1, Math.min(limit, fused.size()))) {
+            scaled.add(candidate.retrieved(searcher.thread(candidate.doc), scale));
+        }
         return new Retrieval(scaled, best, best >= properties.minConfidence(), signals);
     }
 
@@ -124,6 +122,10 @@ public class HybridRetriever {
 
         Candidate(int doc) {
             this.doc = doc;
+        }
+
+        RetrievedThread retrieved(QaThread thread, double scale) {
+            return new RetrievedThread(thread, score * scale, lexicalRank, vectorRank, similarity);
         }
     }
 }

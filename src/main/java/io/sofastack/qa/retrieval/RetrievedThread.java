@@ -12,4 +12,8 @@ import io.sofastack.qa.ingest.QaThread;
  * @param similarity cosine similarity of its embedding to the question's
  */
 public record RetrievedThread(QaThread thread, double score, int lexicalRank, int vectorRank, double similarity) {
+
+    RetrievedThread withScore(double newScore) {
+        return new RetrievedThread(thread, newScore, lexicalRank, vectorRank, similarity);
+    }
 }

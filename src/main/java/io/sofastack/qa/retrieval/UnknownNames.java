@@ -39,7 +39,7 @@ final class UnknownNames {
     }
 
     List<String> in(ThreadSearcher searcher, String question) throws IOException {
-        boolean english = glossary.isMostlyLatin(question);
+        boolean english = Scripts.isMostlyLatin(question);
         Set<String> candidates = new LinkedHashSet<>();
         Matcher word = LATIN_WORD.matcher(question);
         while (word.find()) {

@@ -85,7 +85,7 @@ class DingTalkChannel implements ChatChannel {
             log.debug("DingTalk callback without a message id or a text question: nothing to answer");
             return;
         }
-        if (!deliveries.claim(PLATFORM, List.of(PLATFORM + ":" + message.msgId()), new String(body, StandardCharsets.UTF_8))) {
+        if (!deliveries.claim(PLATFORM, deliveryKeys(message), new String(body, StandardCharsets.UTF_8))) {
             log.info("DingTalk message {} was delivered before: not answered again", message.msgId());
             return;
         }
@@ -97,10 +97,14 @@ class DingTalkChannel implements ChatChannel {
         answer(DingTalkMessage.of(jsonMapper.readTree(payload)));
     }
 
+    private static List<String> deliveryKeys(DingTalkMessage message) {
+        return List.of(PLATFORM + ":" + message.msgId());
+    }
+
     private void answer(DingTalkMessage message) {
         String asker = message.senderStaffId().isBlank() ? message.senderNick() : message.senderStaffId();
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, message.question(), PLATFORM + ":" + asker,
-                        PLATFORM + ":" + message.conversationId(), List.of(PLATFORM + ":" + message.msgId())),
+                        PLATFORM + ":" + message.conversationId(), deliveryKeys(message)),
                 answer -> replier.post(message, reply.markdown(message, answer)));
     }
 }

@@ -4,7 +4,6 @@ import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.channel.RateLimits;
-import io.sofastack.qa.index.ArchiveIndexer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,16 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AskController {
 
     private final AnswerService answers;
-    private final ArchiveIndexer indexer;
     private final AskProperties limits;
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
 
-    AskController(AnswerService answers, ArchiveIndexer indexer, AskProperties limits, RateLimits rateLimits,
+    AskController(AnswerService answers, AskProperties limits, RateLimits rateLimits,
                   AnswerLog answerLog) {
         this.answerLog = answerLog;
         this.answers = answers;
-        this.indexer = indexer;
         this.limits = limits;
         this.rateLimits = rateLimits;
     }
@@ -44,7 +41,7 @@ class AskController {
                     "Questions from this address come faster than the bot takes them (qa.rate-limit.*); ask again later.")
                     .retryAfter(wait.get());
         }
-        if (!indexer.status().ready()) {
+        if (!answers.isReady()) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "index-not-ready", "Index not ready",
                     "The archive is still being indexed; ask again in a moment (GET /api/index shows progress).");
         }

@@ -55,12 +55,10 @@ class SlackCommandChannel implements ChatChannel {
         if (responseUrl == null) {
             throw new MalformedWebhookException("The command has no usable response_url.");
         }
-        String trigger = form.getOrDefault("trigger_id", "");
-        List<String> keys = List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger));
-        if (deliveries.claim(PLATFORM, keys, new String(body, StandardCharsets.UTF_8))) {
-            answer(question, form, responseUrl, keys);
+        if (deliveries.claim(PLATFORM, deliveryKeys(form, responseUrl), new String(body, StandardCharsets.UTF_8))) {
+            answer(form, responseUrl);
         } else {
-            log.info("Slack command {} was delivered before: not answered again", trigger);
+            log.info("Slack command {} was delivered before: not answered again", form.get("trigger_id"));
         }
         return ephemeral("Looking for an answer to: " + SlackFormat.mrkdwn(question));
     }
@@ -69,16 +67,21 @@ class SlackCommandChannel implements ChatChannel {
     public void answerLogged(String payload) {
         Map<String, String> form = form(payload.getBytes(StandardCharsets.UTF_8));
         URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
-        String trigger = form.getOrDefault("trigger_id", "");
         if (responseUrl != null) {
-            answer(SlackFormat.question(form.getOrDefault("text", "")), form, responseUrl,
-                    List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger)));
+            answer(form, responseUrl);
         }
     }
 
-    private void answer(String question, Map<String, String> form, URI responseUrl, List<String> keys) {
-        ChatAnswering.Asked asked = new ChatAnswering.Asked(PLATFORM, question, SlackChannel.PLATFORM + ":" + form.getOrDefault("user_id", ""),
-                SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), keys);
+    /** A command is known by its trigger id, or by its response URL when it has none. */
+    private static List<String> deliveryKeys(Map<String, String> form, URI responseUrl) {
+        String trigger = form.getOrDefault("trigger_id", "");
+        return List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger));
+    }
+
+    private void answer(Map<String, String> form, URI responseUrl) {
+        ChatAnswering.Asked asked = new ChatAnswering.Asked(PLATFORM, SlackFormat.question(form.getOrDefault("text", "")),
+                SlackChannel.PLATFORM + ":" + form.getOrDefault("user_id", ""),
+                SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), deliveryKeys(form, responseUrl));
         answering.answerLater(asked, answer -> slack.client().postToResponseUrl(responseUrl,
                 Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
     }
