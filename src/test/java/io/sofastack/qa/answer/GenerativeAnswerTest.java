@@ -2,44 +2,18 @@ package io.sofastack.qa.answer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.sofastack.qa.index.ArchiveIndexer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Answers written by an LLM (WireMock standing in for an OpenAI-compatible endpoint), and every way it fails. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"qa.index.dir=target/test-indexes/generative", "qa.answer.llm-timeout=3s"})
-class GenerativeAnswerTest {
+class GenerativeAnswerTest extends LlmStubbedTest {
 
     private static final String FOUNDING_QUESTION = "三节点集群停掉一个节点后一直在选举，不能提供服务，正常吗？";
 
-    @RegisterExtension
-    static WireMockExtension llm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
-
-    @DynamicPropertySource
-    static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {
-        LlmStub.pointSpringAiAt(registry, llm);
-    }
-
-    @Autowired
-    AnswerService answers;
-    @Autowired
-    ArchiveIndexer indexer;
-
-    @BeforeEach
-    void indexIsReady() {
-        assertThat(indexer.synchronize().ready()).isTrue();
-    }
 
     @Test
     void writesAGroundedAnswerCitingOnlySourcesThatExist() {

@@ -2,40 +2,21 @@ package io.sofastack.qa.answer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sofastack.qa.index.ArchiveIndexer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A failing LLM is left alone after a few failures, probed again later, and every question is still answered. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "qa.index.dir=target/test-indexes/breaker", "qa.answer.llm-timeout=2s",
         "qa.answer.llm-breaker-window=4", "qa.answer.llm-breaker-failure-rate=50", "qa.answer.llm-breaker-open-for=2s"})
-class LlmCircuitBreakerTest {
+class LlmCircuitBreakerTest extends LlmStubbedTest {
 
     private static final String QUESTION = "三节点集群停掉一个节点后一直在选举，不能提供服务，正常吗？";
 
-    @RegisterExtension
-    static WireMockExtension llm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
-
-    @DynamicPropertySource
-    static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {
-        LlmStub.pointSpringAiAt(registry, llm);
-    }
-
-    @Autowired
-    AnswerService answers;
-    @Autowired
-    ArchiveIndexer indexer;
     @Autowired
     MeterRegistry meters;
 
@@ -45,7 +26,6 @@ class LlmCircuitBreakerTest {
 
     @Test
     void opensAfterTheConfiguredFailuresAndProbesAgainLater() throws Exception {
-        indexer.synchronize();
         LlmStub.fails(llm, 500);
 
         for (int i = 0; i < 4; i++) {
