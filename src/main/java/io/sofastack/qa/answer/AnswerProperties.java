@@ -12,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
  * How answers are written.
  *
  * @param maxAnswerChars an extractive answer is trimmed, at a sentence boundary, to this length
- * @param relatedSources how many nearest threads are listed when the bot abstains
  * @param promptsDir the folder of the prompt templates
  * @param llmTimeout how long an LLM answer may take before the extractive answer is served instead
  * @param llmContextSources how many of the best threads the LLM is given as context
@@ -25,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("qa.answer")
 public record AnswerProperties(@DefaultValue("800") @Min(100) @Max(20000) int maxAnswerChars,
-                               @DefaultValue("3") @Min(0) @Max(10) int relatedSources,
                                @DefaultValue("prompts") @NotBlank String promptsDir,
                                @DefaultValue("20s") Duration llmTimeout,
                                @DefaultValue("4") @Min(1) @Max(10) int llmContextSources,

@@ -2,11 +2,11 @@ package io.sofastack.qa.answer;
 
 import io.sofastack.qa.retrieval.HybridRetriever;
 import io.sofastack.qa.retrieval.Retrieval;
-import io.sofastack.qa.retrieval.RetrievedThread;
+import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.util.List;
 
 /**
- * Answers a question from the archive: grounded in retrieved threads and citing them, or abstaining
+ * Answers a question from the archive: grounded in retrieved passages and citing them, or abstaining
  * honestly when the archive has no answer. Shared by every channel.
  */
 public class AnswerService {
@@ -32,38 +32,38 @@ public class AnswerService {
         return answer(question, retrieve(question, topK), topK);
     }
 
-    /** Step 1 alone, the part that costs CPU: enough threads for the sources, the LLM context and the related list. */
+    /** Step 1 alone, the part that costs CPU: enough passages for the sources (or the related ones) and the LLM context. */
     public Retrieval retrieve(String question, int topK) {
-        int wanted = Math.max(topK, Math.max(properties.relatedSources(), generative == null ? 0 : properties.llmContextSources()));
+        int wanted = Math.max(topK, generative == null ? 0 : properties.llmContextSources());
         return retriever.retrieve(question, wanted);
     }
 
     /** Steps 2 to 4: the answer from what {@link #retrieve} found, which may wait on the LLM. */
     public Answer answer(String question, Retrieval retrieval, int topK) {
         Language language = Language.of(question);
-        // 2. Abstain when the best thread does not answer the question.
+        // 2. Abstain when the best passage does not answer the question.
         if (!retrieval.answerable()) {
-            return abstain(retrieval, language, AnswerMode.EXTRACTIVE);
+            return abstain(retrieval, language, AnswerMode.EXTRACTIVE, topK);
         }
-        List<Source> sources = sources(retrieval.threads(), topK);
-        // 3. Without an LLM, the best thread's own answer.
-        RetrievedThread best = retrieval.threads().get(0);
+        List<Source> sources = sources(retrieval.passages(), topK);
+        // 3. Without an LLM, the best passage's own words.
+        RetrievedPassage best = retrieval.passages().get(0);
         if (generative == null) {
-            return new Answer(extractive.answer(best.thread(), language), true, AnswerMode.EXTRACTIVE, sources,
+            return new Answer(extractive.answer(best.passage(), question, language), true, AnswerMode.EXTRACTIVE, sources,
                     retrieval.confidence());
         }
-        // 4. With one, its answer from the best threads, or the extractive answer when it fails.
-        List<RetrievedThread> context = retrieval.threads().subList(0, Math.min(properties.llmContextSources(), retrieval.threads().size()));
+        // 4. With one, its answer from the best passages, or the extractive answer when it fails.
+        List<RetrievedPassage> context = retrieval.passages().subList(0, Math.min(properties.llmContextSources(), retrieval.passages().size()));
         LlmOutcome outcome = generative.answer(question, context, language);
         if (outcome instanceof LlmOutcome.Answered answered) {
             // The answer cites context sources by number, so every one of them is listed.
             return new Answer(answered.text(), true, AnswerMode.GENERATIVE,
-                    sources(retrieval.threads(), Math.max(topK, context.size())), retrieval.confidence());
+                    sources(retrieval.passages(), Math.max(topK, context.size())), retrieval.confidence());
         }
         if (outcome instanceof LlmOutcome.Declined) {
-            return abstain(retrieval, language, AnswerMode.GENERATIVE);
+            return abstain(retrieval, language, AnswerMode.GENERATIVE, topK);
         }
-        return new Answer(extractive.answer(best.thread(), language), true, AnswerMode.EXTRACTIVE_FALLBACK, sources,
+        return new Answer(extractive.answer(best.passage(), question, language), true, AnswerMode.EXTRACTIVE_FALLBACK, sources,
                 retrieval.confidence());
     }
 
@@ -89,16 +89,16 @@ public class AnswerService {
         return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
     }
 
-    private Answer abstain(Retrieval retrieval, Language language, AnswerMode mode) {
-        List<Source> related = sources(retrieval.threads(), properties.relatedSources());
+    private Answer abstain(Retrieval retrieval, Language language, AnswerMode mode, int topK) {
+        List<Source> related = sources(retrieval.passages(), topK);
         String text = language == Language.ENGLISH
-                ? "The community Q&A archive has no answer to this question yet."
-                        + (related.isEmpty() ? "" : " These threads may be related:")
-                : "社区问答里还没有这个问题的答案。" + (related.isEmpty() ? "" : "下面这些讨论可能相关：");
+                ? "Neither the community Q&A nor the SOFAStack docs answer this question yet."
+                        + (related.isEmpty() ? "" : " These may be related:")
+                : "社区问答和 SOFAStack 文档里还没有这个问题的答案。" + (related.isEmpty() ? "" : "下面这些内容可能相关：");
         return new Answer(text, false, mode, related, retrieval.confidence());
     }
 
-    private static List<Source> sources(List<RetrievedThread> threads, int count) {
-        return threads.stream().limit(count).map(Source::of).toList();
+    private static List<Source> sources(List<RetrievedPassage> passages, int count) {
+        return passages.stream().limit(count).map(Source::of).toList();
     }
 }

@@ -1,12 +1,17 @@
 package io.sofastack.qa.answer;
 
-import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.Passage;
 import io.sofastack.qa.ingest.QaThread.Turn;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Answers with the best thread's own answer: images dropped, links kept, follow-up questions kept
- * readable, trimmed at a sentence boundary.
+ * Answers with the best passage's own words: a thread's answer (follow-up questions kept readable), or
+ * the part of a docs or article section that answers, quoted with its link. Images dropped, links
+ * kept, trimmed at a sentence boundary.
  */
 final class ExtractiveAnswerer {
 
@@ -21,7 +26,54 @@ final class ExtractiveAnswerer {
         this.maxChars = maxChars;
     }
 
-    String answer(QaThread thread, Language language) {
+    String answer(Passage passage, String question, Language language) {
+        return passage.kind() == Passage.Kind.QA ? threadAnswer(passage, language) : sectionAnswer(passage, question, language);
+    }
+
+    /**
+     * The section from its block (paragraph, list, code block, table) that shares the most words with
+     * the question, as much as fits, then where it comes from.
+     */
+    private String sectionAnswer(Passage passage, String question, Language language) {
+        List<String> blocks = List.of(clean(passage.text()).split("\n\\s*\n"));
+        Set<String> asked = grams(question);
+        int best = 0;
+        int bestShared = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            Set<String> shared = grams(blocks.get(i));
+            shared.retainAll(asked);
+            if (shared.size() > bestShared) {
+                bestShared = shared.size();
+                best = i;
+            }
+        }
+        // A heading's first block usually says what the section is about: start there unless a later block answers better.
+        int from = bestShared <= 0 ? 0 : best;
+        String quoted = trim(String.join("\n\n", blocks.subList(from, blocks.size())));
+        String heading = passage.section().isEmpty() ? passage.title() : passage.title() + " › " + passage.section();
+        String where = language == Language.ENGLISH ? "From" : "出自";
+        return quoted + "\n\n" + where + " [" + heading + "](" + passage.url() + ")";
+    }
+
+    /** Lower-case Latin words and Han bigrams: enough to tell which block a question is about. */
+    private static Set<String> grams(String text) {
+        Set<String> grams = new HashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : lower.split("[^a-z0-9_]+")) {
+            if (word.length() > 2) {
+                grams.add(word);
+            }
+        }
+        for (int i = 0; i + 1 < lower.length(); i++) {
+            if (Character.UnicodeScript.of(lower.charAt(i)) == Character.UnicodeScript.HAN
+                    && Character.UnicodeScript.of(lower.charAt(i + 1)) == Character.UnicodeScript.HAN) {
+                grams.add(lower.substring(i, i + 2));
+            }
+        }
+        return grams;
+    }
+
+    private String threadAnswer(Passage thread, Language language) {
         StringBuilder text = new StringBuilder();
         boolean first = true;
         boolean firstAnswer = true;
@@ -47,10 +99,18 @@ final class ExtractiveAnswerer {
         return trim(text.toString());
     }
 
+    /** Images and HTML tags dropped, except inside code blocks, where {@code <sofa:reference>} is the point. */
     static String clean(String markdown) {
-        String text = IMAGE.matcher(markdown).replaceAll("");
-        text = HTML_TAG.matcher(text).replaceAll("");
-        text = text.lines().map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("");
+        StringBuilder text = new StringBuilder();
+        boolean inFence = false;
+        for (String line : markdown.split("\n", -1)) {
+            if (line.strip().startsWith("```")) {
+                inFence = !inFence;
+            } else if (!inFence) {
+                line = HTML_TAG.matcher(IMAGE.matcher(line).replaceAll("")).replaceAll("");
+            }
+            text.append(line.stripTrailing()).append('\n');
+        }
         return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
     }
 

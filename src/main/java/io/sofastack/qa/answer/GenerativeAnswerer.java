@@ -1,7 +1,7 @@
 package io.sofastack.qa.answer;
 
 import io.sofastack.qa.answer.LlmOutcome.Kind;
-import io.sofastack.qa.retrieval.RetrievedThread;
+import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +71,7 @@ final class GenerativeAnswerer {
      * Asks the LLM, unless its circuit is open: after too many failures in a row the LLM is left alone
      * for {@code qa.answer.llm-breaker-open-for}, then probed with one question.
      */
-    LlmOutcome answer(String question, List<RetrievedThread> sources, Language language) {
+    LlmOutcome answer(String question, List<RetrievedPassage> sources, Language language) {
         if (!breaker.tryAcquirePermission()) {
             return failed(Kind.CIRCUIT_OPEN, "the LLM circuit is open");
         }
@@ -88,7 +88,7 @@ final class GenerativeAnswerer {
         return outcome;
     }
 
-    private LlmOutcome call(String question, List<RetrievedThread> sources, Language language) {
+    private LlmOutcome call(String question, List<RetrievedPassage> sources, Language language) {
         String system = templates.render(PromptTemplates.SYSTEM,
                 Map.of("language", language == Language.ENGLISH ? "English" : "Chinese (简体中文)"));
         String user = templates.render(PromptTemplates.USER,
@@ -148,16 +148,18 @@ final class GenerativeAnswerer {
         return new LlmOutcome.Answered(kept.toString().replaceAll("[ \\t]+([，。,.!?！？])", "$1").strip());
     }
 
-    private String numbered(List<RetrievedThread> sources) {
+    private String numbered(List<RetrievedPassage> sources) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sources.size(); i++) {
-            var thread = sources.get(i).thread();
-            String body = thread.threadText();
+            var passage = sources.get(i).passage();
+            String body = passage.text();
             if (body.length() > properties.llmContextChars()) {
                 body = body.substring(0, properties.llmContextChars()) + " …";
             }
-            text.append("<source id=\"").append(i + 1).append("\" title=\"").append(asData(thread.title()).replace("\"", "'"))
-                    .append("\" date=\"").append(thread.date() == null ? "" : thread.date()).append("\">\n")
+            String title = passage.section().isEmpty() ? passage.title() : passage.title() + " > " + passage.section();
+            text.append("<source id=\"").append(i + 1).append("\" kind=\"").append(passage.kind().label())
+                    .append("\" title=\"").append(asData(title).replace("\"", "'"))
+                    .append("\" date=\"").append(passage.date() == null ? "" : passage.date()).append("\">\n")
                     .append(asData(ExtractiveAnswerer.clean(body))).append("\n</source>\n\n");
         }
         return text.toString().strip();

@@ -1,19 +1,30 @@
 package io.sofastack.qa.answer;
 
-import io.sofastack.qa.retrieval.RetrievedThread;
+import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.time.LocalDate;
 
 /**
- * A thread an answer is drawn from (or, when the bot abstains, a thread that may be related).
+ * A passage an answer is drawn from (or, when the bot abstains, one that may be related).
  *
- * @param question the thread's first question
- * @param score the thread's fused retrieval score; the best source's score is the confidence
+ * @param kind {@code qa}, {@code doc} or {@code article}
+ * @param path the source file relative to the corpus root
+ * @param url where a reader lands: the post, or the page with the section's anchor
+ * @param question a Q&amp;A thread's first question; {@code null} for sections
+ * @param section a doc or article section's heading path; {@code null} for Q&amp;A threads
+ * @param score for the first source of a grounded answer, the probability that it answers
  */
-public record Source(String id, String path, String url, String title, LocalDate date, String question, double score) {
+public record Source(String id, String kind, String path, String url, String title, LocalDate date, String question,
+                     String section, double score) {
 
-    static Source of(RetrievedThread retrieved) {
-        var thread = retrieved.thread();
-        return new Source(thread.id(), thread.path(), thread.url(), thread.title(), thread.date(), thread.question(),
-                Math.round(retrieved.score() * 1000) / 1000.0);
+    /** What a chat message calls the source: the title, and for a section its heading path. */
+    public String label() {
+        return section == null || section.isBlank() ? title : title + " › " + section;
+    }
+
+    static Source of(RetrievedPassage retrieved) {
+        var passage = retrieved.passage();
+        boolean qa = passage.kind() == io.sofastack.qa.ingest.Passage.Kind.QA;
+        return new Source(passage.id(), passage.kind().label(), passage.path(), passage.url(), passage.title(),
+                passage.date(), qa ? passage.question() : null, qa ? null : passage.section(), retrieved.score());
     }
 }

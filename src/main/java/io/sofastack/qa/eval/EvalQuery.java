@@ -11,12 +11,13 @@ record EvalQuery(String qid, String query, String lang, boolean answerable, List
         gold = gold == null ? List.of() : List.copyOf(gold);
     }
 
-    /** A thread that answers the query: its path, and a piece of its first question. */
+    /** A passage that answers the query: its path, and for a Q&amp;A thread a piece of its first question. */
     record Gold(String path, @JsonProperty("question_contains") String questionContains) {
 
         /** The same test as the official scorer: path equal, question containing the piece, ignoring spaces, '>' and '*'. */
         boolean matches(String sourcePath, String sourceQuestion) {
-            return path.equals(sourcePath) && normalized(sourceQuestion).contains(normalized(questionContains));
+            return path.equals(sourcePath)
+                    && (questionContains == null || normalized(sourceQuestion).contains(normalized(questionContains)));
         }
 
         private static String normalized(String text) {

@@ -4,6 +4,8 @@ import io.sofastack.qa.index.ArchiveIndexer;
 import io.sofastack.qa.retrieval.HybridRetriever;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,8 +15,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The evaluation command: with {@code qa.eval.queries} set, the application indexes the archive, runs
- * the query file, prints the metrics, and stops. {@code qa.eval.verbose=true} also prints every miss.
+ * The evaluation command: with {@code qa.eval.queries} set (one or more files, comma-separated), the
+ * application indexes the knowledge, runs the query files, prints the metrics of each, and stops.
+ * {@code qa.eval.verbose=true} also prints every query and every miss; {@code qa.eval.threshold-folds=5}
+ * instead chooses {@code qa.retrieval.min-confidence} by 5-fold cross-validation ({@link ThresholdSelection}).
  */
 @Component
 @ConditionalOnProperty("qa.eval.queries")
@@ -23,23 +27,33 @@ class EvaluationRunner implements ApplicationRunner {
     private final ArchiveIndexer indexer;
     private final RetrievalEvaluation evaluation;
     private final ConfigurableApplicationContext context;
-    private final Path queries;
+    private final List<Path> queries;
     private final boolean verbose;
+    private final int thresholdFolds;
+    private final ThresholdSelection thresholds;
 
     EvaluationRunner(ArchiveIndexer indexer, HybridRetriever retriever, JsonMapper jsonMapper,
                      ConfigurableApplicationContext context, Environment environment) {
         this.indexer = indexer;
         this.evaluation = new RetrievalEvaluation(retriever, jsonMapper);
         this.context = context;
-        this.queries = Path.of(environment.getRequiredProperty("qa.eval.queries"));
+        this.queries = Arrays.stream(environment.getRequiredProperty("qa.eval.queries").split(",")).map(String::strip).map(Path::of).toList();
         this.verbose = environment.getProperty("qa.eval.verbose", Boolean.class, false);
+        this.thresholdFolds = environment.getProperty("qa.eval.threshold-folds", Integer.class, 0);
+        this.thresholds = new ThresholdSelection(retriever, jsonMapper);
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         indexer.synchronize();
-        EvalReport report = evaluation.evaluate(queries, verbose ? System.out : null);
-        System.out.println(report.summary());
+        if (thresholdFolds > 1) {
+            thresholds.select(queries, thresholdFolds, System.out);
+        } else {
+            for (Path file : queries) {
+                EvalReport report = evaluation.evaluate(file, verbose ? System.out : null);
+                System.out.println(file.getFileName() + "\n" + report.summary());
+            }
+        }
         context.close();
     }
 }

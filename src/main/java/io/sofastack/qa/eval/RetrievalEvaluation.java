@@ -2,7 +2,7 @@ package io.sofastack.qa.eval;
 
 import io.sofastack.qa.retrieval.HybridRetriever;
 import io.sofastack.qa.retrieval.Retrieval;
-import io.sofastack.qa.retrieval.RetrievedThread;
+import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,28 +40,34 @@ public final class RetrievalEvaluation {
             Retrieval retrieval = retriever.retrieve(query.query(), RANKS);
             double latencyMs = (System.nanoTime() - started) / 1e6;
             boolean refused = !retrieval.answerable();
+            if (misses != null) {
+                misses.printf("query %s answerable=%s rank=%d confidence=%.3f first=%s%n", query.qid(), query.answerable(),
+                        query.answerable() ? rankOfGold(query, retrieval.passages()) : 0, retrieval.confidence(),
+                        retrieval.passages().isEmpty() ? "none" : retrieval.passages().get(0).passage().kind().label());
+            }
             if (!query.answerable()) {
                 report.unanswerable(refused, latencyMs);
                 if (!refused && misses != null) {
-                    misses.printf("answered %s %s (confidence %.3f, signals %s)%n", query.qid(), query.query(),
-                            retrieval.confidence(), retrieval.signals());
+                    misses.printf("answered %s %s (confidence %.3f, features %s)%n", query.qid(), query.query(),
+                            retrieval.confidence(), retrieval.features());
                 }
                 continue;
             }
-            int rank = rankOfGold(query, retrieval.threads());
+            int rank = rankOfGold(query, retrieval.passages());
             report.answerable("en".equals(query.lang()), rank, refused, latencyMs);
             if ((rank != 1 || refused) && misses != null) {
-                misses.printf("miss %s rank=%d refused=%s %s (confidence %.3f)%n", query.qid(), rank, refused,
-                        query.query(), retrieval.confidence());
+                misses.printf("miss %s rank=%d refused=%s %s (confidence %.3f, features %s)%n", query.qid(), rank, refused,
+                        query.query(), retrieval.confidence(), retrieval.features());
             }
         }
         return report;
     }
 
-    private static int rankOfGold(EvalQuery query, List<RetrievedThread> threads) {
-        for (int i = 0; i < Math.min(RANKS, threads.size()); i++) {
-            RetrievedThread found = threads.get(i);
-            if (query.gold().stream().anyMatch(gold -> gold.matches(found.thread().path(), found.thread().question()))) {
+    /** The rank of the first source that the query's gold accepts, among the first ten, from 1; 0 when none does. */
+    static int rankOfGold(EvalQuery query, List<RetrievedPassage> passages) {
+        for (int i = 0; i < Math.min(RANKS, passages.size()); i++) {
+            RetrievedPassage found = passages.get(i);
+            if (query.gold().stream().anyMatch(gold -> gold.matches(found.passage().path(), found.passage().question()))) {
                 return i + 1;
             }
         }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Owns the thread index for the application: opens it, keeps it in line with the archive, and says
+ * Owns the passage index for the application: opens it, keeps it in line with the archive, and says
  * whether it is ready. Synchronisations run one at a time; searches go on meanwhile.
  */
 @Component
@@ -22,7 +22,7 @@ public class ArchiveIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArchiveIndexer.class);
 
     private final CorpusReader corpusReader;
-    private final ThreadIndex index;
+    private final PassageIndex index;
     private final IndexSynchronizer synchronizer;
     private final Clock clock;
     private final AtomicReference<IndexStatus> status;
@@ -31,7 +31,7 @@ public class ArchiveIndexer implements AutoCloseable {
                           JsonMapper jsonMapper, Clock clock) throws IOException {
         this.corpusReader = corpusReader;
         this.clock = clock;
-        this.index = ThreadIndex.open(Path.of(properties.dir()), new ThreadDocuments(jsonMapper));
+        this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper));
         this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch());
         // A committed index of the current schema is a consistent snapshot: serve it at once while the
         // first synchronisation catches up with the archive.
@@ -44,7 +44,7 @@ public class ArchiveIndexer implements AutoCloseable {
         status.updateAndGet(current -> current.synchronizing(true));
         try {
             Corpus corpus = corpusReader.read();
-            SyncReport sync = synchronizer.synchronize(index, corpus.threads());
+            SyncReport sync = synchronizer.synchronize(index, corpus.passages());
             return publish(new IndexStatus(IndexStatus.State.READY, false, index.size(), corpus.report(), sync, clock.instant(), null));
         } catch (IOException | RuntimeException e) {
             log.error("Index synchronisation failed; the last committed index is still served", e);
@@ -64,7 +64,7 @@ public class ArchiveIndexer implements AutoCloseable {
         return status.get();
     }
 
-    public ThreadIndex index() {
+    public PassageIndex index() {
         return index;
     }
 

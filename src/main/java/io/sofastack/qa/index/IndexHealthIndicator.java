@@ -18,6 +18,6 @@ class IndexHealthIndicator implements HealthIndicator {
     public Health health() {
         IndexStatus status = indexer.status();
         Health.Builder health = status.ready() ? Health.up() : Health.down();
-        return health.withDetail("state", status.state()).withDetail("threads", status.threads()).build();
+        return health.withDetail("state", status.state()).withDetail("passages", status.passages()).build();
     }
 }

@@ -9,18 +9,18 @@ import java.time.Instant;
  * @param state READY when there is a committed index to search (from this run or the last one),
  *        BUILDING until the first one is built, FAILED when building it failed
  * @param synchronizing whether the archive is being read and the index brought in line with it right now
- * @param threads threads searchable now
+ * @param passages passages searchable now
  * @param ingest the last read of the archive, or {@code null} before the first
  * @param sync the last synchronisation, or {@code null} before the first
  * @param updatedAt when the last synchronisation finished
  * @param error why the last synchronisation failed, or {@code null}
  */
-public record IndexStatus(State state, boolean synchronizing, int threads, IngestReport ingest, SyncReport sync, Instant updatedAt, String error) {
+public record IndexStatus(State state, boolean synchronizing, int passages, IngestReport ingest, SyncReport sync, Instant updatedAt, String error) {
 
     public enum State { BUILDING, READY, FAILED }
 
     IndexStatus synchronizing(boolean now) {
-        return new IndexStatus(state, now, threads, ingest, sync, updatedAt, error);
+        return new IndexStatus(state, now, passages, ingest, sync, updatedAt, error);
     }
 
     public boolean ready() {

@@ -1,6 +1,6 @@
 package io.sofastack.qa.index;
 
-import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +13,7 @@ import org.springframework.ai.embedding.EmbeddingModel;
 
 /**
  * Brings the index in line with a read of the archive, doing only the work that changed: new and
- * changed threads are embedded and written, unchanged ones are left alone, vanished ones deleted.
+ * changed passages are embedded and written, unchanged ones are left alone, vanished ones deleted.
  */
 final class IndexSynchronizer {
 
@@ -28,26 +28,26 @@ final class IndexSynchronizer {
         this.batchSize = batchSize;
     }
 
-    SyncReport synchronize(ThreadIndex index, List<QaThread> threads) throws IOException {
+    SyncReport synchronize(PassageIndex index, List<Passage> passages) throws IOException {
         long started = System.nanoTime();
         // 1. Compare content hashes with the last commit.
         Map<String, String> indexed = index.hashesById();
-        ThreadDocuments documents = index.documents();
-        List<QaThread> toEmbed = new ArrayList<>();
+        PassageDocuments documents = index.documents();
+        List<Passage> toEmbed = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        for (QaThread thread : threads) {
-            if (!present.add(thread.id())) {
-                log.warn("Thread id {} occurs twice ({}): the later one is ignored", thread.id(), thread.path());
+        for (Passage passage : passages) {
+            if (!present.add(passage.id())) {
+                log.warn("Passage id {} occurs twice ({}): the later one is ignored", passage.id(), passage.path());
                 continue;
             }
-            String hash = documents.hash(thread);
-            if (!hash.equals(indexed.get(thread.id()))) {
-                toEmbed.add(thread);
+            String hash = documents.hash(passage);
+            if (!hash.equals(indexed.get(passage.id()))) {
+                toEmbed.add(passage);
                 hashes.add(hash);
             }
         }
-        // 2. Delete threads whose source is gone.
+        // 2. Delete passages whose source is gone.
         int deleted = 0;
         for (String id : indexed.keySet()) {
             if (!present.contains(id)) {
@@ -55,11 +55,11 @@ final class IndexSynchronizer {
                 deleted++;
             }
         }
-        // 3. Embed and write the new and changed threads, in batches, showing progress.
+        // 3. Embed and write the new and changed passages, in batches, showing progress.
         Progress progress = new Progress(toEmbed.size(), started);
         for (int from = 0; from < toEmbed.size(); from += batchSize) {
-            List<QaThread> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + batchSize));
-            List<float[]> vectors = embeddingModel.embed(batch.stream().map(ThreadDocuments::embeddingText).toList());
+            List<Passage> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + batchSize));
+            List<float[]> vectors = embeddingModel.embed(batch.stream().map(PassageDocuments::embeddingText).toList());
             for (int i = 0; i < batch.size(); i++) {
                 index.upsert(batch.get(i), hashes.get(from + i), vectors.get(i));
             }
@@ -69,7 +69,7 @@ final class IndexSynchronizer {
         index.commit();
         SyncReport report = new SyncReport(toEmbed.size(), present.size() - toEmbed.size(), deleted,
                 index.rebuiltOnOpen(), (System.nanoTime() - started) / 1_000_000);
-        log.info("Index synchronised: {} embedded, {} unchanged, {} deleted, {} threads searchable, in {} ms",
+        log.info("Index synchronised: {} embedded, {} unchanged, {} deleted, {} passages searchable, in {} ms",
                 report.embedded(), report.unchanged(), report.deleted(), index.size(), report.tookMs());
         return report;
     }
@@ -86,7 +86,7 @@ final class IndexSynchronizer {
             this.started = started;
             this.lastLogged = started;
             if (total > 0) {
-                log.info("Embedding {} new or changed threads", total);
+                log.info("Embedding {} new or changed passages", total);
             }
         }
 
@@ -98,7 +98,7 @@ final class IndexSynchronizer {
                 double seconds = Math.max(1e-3, (now - started) / 1e9);
                 double rate = done / seconds;
                 long etaSeconds = Math.round((total - done) / Math.max(rate, 1e-6));
-                log.info("Indexing {}/{} threads ({} %), {} threads/s, ETA {} s",
+                log.info("Indexing {}/{} passages ({} %), {} passages/s, ETA {} s",
                         done, total, 100 * done / total, String.format("%.1f", rate), etaSeconds);
             }
         }

@@ -3,9 +3,9 @@ package io.sofastack.qa.index;
 /**
  * What one synchronisation of the index with the archive did.
  *
- * @param embedded threads that were new or changed, embedded and written
- * @param unchanged threads whose hash was unchanged, left as they were
- * @param deleted threads whose source is gone, removed
+ * @param embedded passages that were new or changed, embedded and written
+ * @param unchanged passages whose hash was unchanged, left as they were
+ * @param deleted passages whose source is gone, removed
  * @param rebuilt whether the whole index was rebuilt (new, foreign, corrupt or of an older schema)
  * @param tookMs how long it took
  */

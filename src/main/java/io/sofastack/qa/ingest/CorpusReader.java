@@ -12,35 +12,45 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every Markdown file under the configured paths into threads. A bad file (unreadable, empty,
- * binary, not UTF-8, too large) is skipped with one warning naming it; it never stops the read.
+ * Reads every Markdown file under the configured paths into passages: weekly posts into their Q&amp;A
+ * threads, documentation pages ({@code projects/}, {@code guides/}, {@code faq/}) and articles (the
+ * rest of {@code blog/}) into sections. A bad file (unreadable, empty, binary, not UTF-8, too large)
+ * is skipped with one warning naming it; it never stops the read.
  */
 @Component
 public class CorpusReader {
 
     private static final Logger log = LoggerFactory.getLogger(CorpusReader.class);
 
+    private static final Pattern DOC_PATH = Pattern.compile("(^|/)(projects|guides|faq)/");
+    private static final Pattern BLOG_PATH = Pattern.compile("(^|/)blog/");
+    private static final Pattern WEEKLY_PATH = Pattern.compile("weekly", Pattern.CASE_INSENSITIVE);
+
     private final CorpusProperties properties;
-    private final WeeklyPostParser parser;
+    private final WeeklyPostParser weeklyParser;
+    private final DocPageParser pageParser;
 
     public CorpusReader(CorpusProperties properties) {
         this.properties = properties;
-        this.parser = new WeeklyPostParser(new SiteUrls(properties.siteUrl(), properties.siteDefaultLanguage()),
-                new ProductTagger());
+        SiteUrls siteUrls = new SiteUrls(properties.siteUrl(), properties.siteDefaultLanguage());
+        ProductTagger productTagger = new ProductTagger();
+        this.weeklyParser = new WeeklyPostParser(siteUrls, productTagger);
+        this.pageParser = new DocPageParser(siteUrls, productTagger, properties.maxSectionChars());
     }
 
     public Corpus read() {
         long started = System.nanoTime();
-        List<QaThread> threads = new ArrayList<>();
+        List<Passage> passages = new ArrayList<>();
         Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+        Map<Passage.Kind, Integer> pages = new EnumMap<>(Passage.Kind.class);
         int filesRead = 0;
-        int postsWithThreads = 0;
         for (String configured : properties.paths()) {
             Path root = Path.of(configured).toAbsolutePath().normalize();
             if (!Files.exists(root)) {
@@ -58,16 +68,40 @@ public class CorpusReader {
                     continue;
                 }
                 filesRead++;
-                List<QaThread> found = parser.parse(path, readout.text());
-                threads.addAll(found);
-                postsWithThreads += found.isEmpty() ? 0 : 1;
+                List<Passage> found = parse(path, readout.text());
+                passages.addAll(found);
+                if (!found.isEmpty()) {
+                    pages.merge(found.get(0).kind(), 1, Integer::sum);
+                }
             }
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        IngestReport report = new IngestReport(filesRead, postsWithThreads, threads.size(), skipped, tookMs);
-        log.info("Read the archive: {} files, {} posts with Q&A, {} threads, skipped {} {}, in {} ms",
-                filesRead, postsWithThreads, threads.size(), report.skippedTotal(), report.skippedSorted(), tookMs);
-        return new Corpus(threads, report);
+        Map<Passage.Kind, Long> byKind = new EnumMap<>(Passage.Kind.class);
+        passages.forEach(passage -> byKind.merge(passage.kind(), 1L, Long::sum));
+        IngestReport report = new IngestReport(filesRead, pages.getOrDefault(Passage.Kind.QA, 0),
+                byKind.getOrDefault(Passage.Kind.QA, 0L).intValue(), pages.getOrDefault(Passage.Kind.DOC, 0),
+                byKind.getOrDefault(Passage.Kind.DOC, 0L).intValue(), pages.getOrDefault(Passage.Kind.ARTICLE, 0),
+                byKind.getOrDefault(Passage.Kind.ARTICLE, 0L).intValue(), skipped, tookMs);
+        log.info("Read the knowledge: {} files; {} Q&A threads from {} weekly posts, {} sections of {} docs pages, "
+                        + "{} sections of {} articles; skipped {} {}, in {} ms",
+                filesRead, report.threads(), report.postsWithThreads(), report.docSections(), report.docPages(),
+                report.articleSections(), report.articles(), report.skippedTotal(), report.skippedSorted(), tookMs);
+        return new Corpus(passages, report);
+    }
+
+    /** Weekly posts give their Q&A threads, docs and articles their sections; anything else is tried as a weekly post. */
+    private List<Passage> parse(String path, String markdown) {
+        if (DOC_PATH.matcher(path).find()) {
+            return pageParser.parse(path, markdown, Passage.Kind.DOC);
+        }
+        boolean blog = BLOG_PATH.matcher(path).find();
+        boolean weekly = WEEKLY_PATH.matcher(path).find();
+        if (blog && !weekly) {
+            return properties.articles() ? pageParser.parse(path, markdown, Passage.Kind.ARTICLE) : List.of();
+        }
+        String language = SiteUrls.language(path, properties.siteDefaultLanguage());
+        String pageKey = SiteUrls.pageKey(path);
+        return weeklyParser.parse(path, markdown).stream().map(thread -> Passage.of(thread, language, pageKey)).toList();
     }
 
     private List<Path> markdownFiles(Path root) {

@@ -4,18 +4,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one read of the archive found.
+ * What one read of the knowledge found.
  *
- * @param filesRead Markdown files read successfully (with or without Q&amp;A)
- * @param postsWithThreads files that gave at least one thread
- * @param threads threads found
+ * @param filesRead Markdown files read successfully (with or without knowledge in them)
+ * @param postsWithThreads weekly posts that gave at least one Q&amp;A thread
+ * @param threads Q&amp;A threads found
+ * @param docPages documentation pages that gave at least one section
+ * @param docSections sections of documentation pages
+ * @param articles technical articles that gave at least one section
+ * @param articleSections sections of articles
  * @param skipped files skipped, counted by reason
  * @param tookMs how long reading and parsing took
  */
-public record IngestReport(int filesRead, int postsWithThreads, int threads, Map<SkipReason, Integer> skipped, long tookMs) {
+public record IngestReport(int filesRead, int postsWithThreads, int threads, int docPages, int docSections,
+                           int articles, int articleSections, Map<SkipReason, Integer> skipped, long tookMs) {
 
     public IngestReport {
         skipped = Map.copyOf(skipped);
+    }
+
+    public int passages() {
+        return threads + docSections + articleSections;
     }
 
     public int skippedTotal() {

@@ -28,4 +28,26 @@ public record SiteUrls(String baseUrl, String defaultLanguage) {
         }
         return baseUrl + "/" + page + "/";
     }
+
+    /** The language of a page under {@code content/<lang>/}; other files are in the site's default language. */
+    public static String language(String path, String defaultLanguage) {
+        if (path.startsWith("content/")) {
+            int slash = path.indexOf('/', "content/".length());
+            if (slash > 0) {
+                return path.substring("content/".length(), slash);
+            }
+        }
+        return defaultLanguage;
+    }
+
+    /** The page whatever its language: {@code content/en/projects/x/index.md} and its zh twin share {@code projects/x/index.md}. */
+    public static String pageKey(String path) {
+        if (path.startsWith("content/")) {
+            int slash = path.indexOf('/', "content/".length());
+            if (slash > 0) {
+                return path.substring(slash + 1);
+            }
+        }
+        return path;
+    }
 }

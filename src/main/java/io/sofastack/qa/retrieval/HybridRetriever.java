@@ -1,25 +1,34 @@
 package io.sofastack.qa.retrieval;
 
 import io.sofastack.qa.index.ArchiveIndexer;
-import io.sofastack.qa.index.ThreadDocuments;
-import io.sofastack.qa.index.ThreadSearcher;
-import io.sofastack.qa.index.ThreadSearcher.Hit;
-import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.index.PassageDocuments;
+import io.sofastack.qa.index.PassageSearcher;
+import io.sofastack.qa.index.PassageSearcher.Hit;
+import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the threads that answer a question: BM25 and vector similarity each rank the archive, the
- * rankings are fused by rank (their raw scores are on different scales and are never added), and a
- * confidence says whether the best thread answers the question at all.
+ * Finds the passages that answer a question. For each kind of knowledge (Q&amp;A threads, docs
+ * sections, article sections) BM25 and vector similarity rank it and the rankings are fused by rank;
+ * a page's sections and translations collapse into one entry; the fitted answerability model then
+ * estimates, for the first few entries of each kind, the probability that it answers the question.
+ * A thread that answers is preferred (it is a real answer to a real question); otherwise the most
+ * probable entry is answered from, and below the threshold the bot abstains.
  */
 @Component
 public class HybridRetriever {
@@ -28,104 +37,170 @@ public class HybridRetriever {
     private final EmbeddingModel embeddingModel;
     private final RetrievalProperties properties;
     private final LexicalQueries lexicalQueries;
-    private final ConfidenceEstimator confidence;
-    private final Glossary glossary;
+    private final RankFusion fusion;
+    private final Terms terms;
+    private final BilingualLexicon lexicon;
+    private final AnswerabilityFeatures features;
+    private final AnswerabilityModel model;
 
-    public HybridRetriever(ArchiveIndexer indexer, EmbeddingModel embeddingModel, RetrievalProperties properties) {
+    HybridRetriever(ArchiveIndexer indexer, EmbeddingModel embeddingModel, RetrievalProperties properties,
+                    RetrievalParts parts) {
         this.indexer = indexer;
         this.embeddingModel = embeddingModel;
         this.properties = properties;
-        this.lexicalQueries = new LexicalQueries(properties.questionBoost());
-        this.glossary = Glossary.load(HybridRetriever.class.getResourceAsStream("/glossary/en-zh.tsv"));
-        Terms terms = new Terms();
-        this.confidence = new ConfidenceEstimator(terms, new UnknownNames(terms, glossary));
+        this.lexicalQueries = new LexicalQueries(properties.headBoost());
+        this.fusion = parts.fusion();
+        this.terms = parts.terms();
+        this.lexicon = parts.lexicon();
+        this.features = parts.features();
+        this.model = parts.model();
     }
 
-    /** Whether there is an index to search (on a first start, not until the archive is indexed). */
+    /** Whether there is an index to search (on a first start, not until the knowledge is indexed). */
     public boolean isReady() {
         return indexer.status().ready();
     }
 
     public Retrieval retrieve(String question, int limit) {
+        return retrieve(question, limit, properties.minConfidence());
+    }
+
+    /** A retrieval that abstains under the given probability instead of {@code qa.retrieval.min-confidence}; for choosing it. */
+    public Retrieval retrieve(String question, int limit, double minConfidence) {
+        Ranking ranking = rank(question, limit, null);
+        if (ranking == null || ranking.entries().isEmpty()) {
+            return Retrieval.nothing();
+        }
+        // 5. Judge each kind's first entries; answer from the preferred kind that answers.
+        List<AnswerChoice.Judged<Entry>> judged = new ArrayList<>();
+        for (Entry entry : ranking.judged()) {
+            judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind(), model.probability(entry.features())));
+        }
+        AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged, minConfidence);
+        double confidence = chosen.probability();
+        boolean answerable = confidence >= minConfidence;
+        // 6. Order: the chosen entry, then the kinds in turn (the most probable kind first), each
+        //    kind's entries in their fused order: which kind answers is the least certain judgement.
+        List<Passage.Kind> kinds = new ArrayList<>();
+        kinds.add(chosen.entry().passage().kind());
+        judged.stream().sorted(Comparator.comparingDouble((AnswerChoice.Judged<Entry> j) -> j.probability()).reversed())
+                .map(AnswerChoice.Judged::kind).filter(kind -> !kinds.contains(kind)).forEach(kinds::add);
+        List<Entry> ordered = new ArrayList<>();
+        ordered.add(chosen.entry());
+        ordered.addAll(RoundRobin.interleave(ranking.entries(), kinds, entry -> entry.passage().kind(), ordered));
+        List<RetrievedPassage> passages = new ArrayList<>();
+        for (Entry entry : ordered.subList(0, Math.min(limit, ordered.size()))) {
+            double score = entry == chosen.entry() ? confidence
+                    : Math.min(confidence, judged.stream().filter(j -> j.entry() == entry).mapToDouble(AnswerChoice.Judged::probability)
+                            .findFirst().orElse(0));
+            passages.add(entry.retrieved(score));
+        }
+        return new Retrieval(passages, confidence, answerable, chosen.entry().features());
+    }
+
+    /**
+     * Steps 1 to 4 of a retrieval, without the model's judgement: what the fitting command learns
+     * from. {@code exclude}, when given, hides matching passages from every ranking.
+     */
+    Ranking rank(String question, int limit, Query exclude) {
         String text = question.length() > properties.maxQueryChars()
                 ? question.substring(0, properties.maxQueryChars()) : question;
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             // Punctuation, symbols and invisible characters: nothing to search for.
-            return new Retrieval(List.of(), 0, false, null);
+            return null;
         }
-        String expanded = glossary.expand(text);
+        Set<String> questionTerms = terms.of(PassageDocuments.BODY, text);
+        boolean english = Scripts.isMostlyLatin(text);
+        String expanded = lexicon.expand(text, questionTerms);
         float[] vector = embeddingModel.embed(expanded);
-        return indexer.index().withSearcher(searcher -> retrieve(searcher, expanded, text, vector, limit));
+        return indexer.index().withSearcher(searcher ->
+                rank(searcher, questionTerms, english, expanded, vector, limit, exclude));
     }
 
-    private Retrieval retrieve(ThreadSearcher searcher, String text, String original, float[] vector, int limit) throws IOException {
-        // 1. Rank by BM25 over the analyzed text.
-        Query lexical = lexicalQueries.forText(text);
-        List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(lexical, properties.lexicalCandidates());
-        // 2. Rank by similarity of embeddings.
-        List<Hit> vectorHits = searcher.top(
-                new KnnFloatVectorQuery(ThreadDocuments.VECTOR, vector, properties.vectorCandidates()),
-                properties.vectorCandidates());
-        // 3. Fuse the two rankings by reciprocal rank.
-        List<Candidate> fused = fuse(lexicalHits, vectorHits);
-        if (fused.isEmpty()) {
-            return new Retrieval(List.of(), 0, false, null);
-        }
-        // 4. Judge the best thread, then scale every score by that judgement.
-        RetrievedThread first = fused.get(0).retrieved(searcher.thread(fused.get(0).doc), 1);
-        Signals signals = confidence.signals(searcher, original, first, lexicalHits, vectorHits);
-        double best = confidence.estimate(signals);
-        double scale = best / fused.get(0).score;
-        List<RetrievedThread> scaled = new ArrayList<>();
-        scaled.add(first.withScore(best));
-        for (Candidate candidate : fused.subList(1, Math.min(limit, fused.size()))) {
-            scaled.add(candidate.retrieved(searcher.thread(candidate.doc), scale));
-        }
-        return new Retrieval(scaled, best, best >= properties.minConfidence(), signals);
-    }
-
-    private List<Candidate> fuse(List<Hit> lexicalHits, List<Hit> vectorHits) {
-        Map<Integer, Candidate> byDoc = new LinkedHashMap<>();
-        int k = properties.rankConstant();
-        for (int i = 0; i < lexicalHits.size(); i++) {
-            Candidate candidate = byDoc.computeIfAbsent(lexicalHits.get(i).doc(), Candidate::new);
-            candidate.lexicalRank = i + 1;
-            candidate.score += properties.lexicalWeight() / (k + i + 1);
-        }
-        double weakestSimilarity = 0;
-        for (int i = 0; i < vectorHits.size(); i++) {
-            Candidate candidate = byDoc.computeIfAbsent(vectorHits.get(i).doc(), Candidate::new);
-            candidate.vectorRank = i + 1;
-            // Lucene scores DOT_PRODUCT as (1 + cosine) / 2.
-            candidate.similarity = 2 * vectorHits.get(i).score() - 1;
-            weakestSimilarity = candidate.similarity;
-            candidate.score += properties.vectorWeight() / (k + i + 1);
-        }
-        for (Candidate candidate : byDoc.values()) {
-            if (candidate.vectorRank == 0) {
-                // Not among the neighbours: at most as similar as the last of them.
-                candidate.similarity = weakestSimilarity;
+    private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
+                         float[] vector, int limit, Query exclude) throws IOException {
+        Query lexical = lexicalQueries.forText(expanded);
+        List<Entry> entries = new ArrayList<>();
+        List<Entry> judged = new ArrayList<>();
+        for (Passage.Kind kind : Passage.Kind.values()) {
+            Query filter = filter(kind, exclude);
+            // 1. Rank this kind by BM25 over the analyzed text.
+            List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(new BooleanQuery.Builder()
+                    .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build(),
+                    properties.lexicalCandidates());
+            // 2. Rank it by similarity of embeddings.
+            List<Hit> vectorHits = searcher.top(new KnnFloatVectorQuery(PassageDocuments.VECTOR, vector,
+                    properties.vectorCandidates(), filter), properties.vectorCandidates());
+            // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
+            List<Candidate> fused = fusion.fuse(lexicalHits, vectorHits);
+            List<Map.Entry<Candidate, Passage>> collapsed = collapse(searcher, fused, english ? "en" : "zh", limit);
+            // 4. The features of its first entries.
+            AnswerabilityFeatures.Question asked = features.question(searcher, questionTerms, english, lexicalHits, vectorHits);
+            for (int i = 0; i < collapsed.size(); i++) {
+                Candidate candidate = collapsed.get(i).getKey();
+                Passage passage = collapsed.get(i).getValue();
+                Features found = i < properties.judgedPerKind() ? features.of(asked, candidate, passage, runnersUp(collapsed, i)) : null;
+                Entry entry = new Entry(candidate, passage, found);
+                entries.add(entry);
+                if (found != null) {
+                    judged.add(entry);
+                }
             }
         }
-        List<Candidate> ranked = new ArrayList<>(byDoc.values());
-        ranked.sort(Comparator.comparingDouble((Candidate candidate) -> candidate.score).reversed());
-        return ranked;
+        entries.sort(Comparator.comparingDouble((Entry entry) -> entry.candidate().score()).reversed());
+        return new Ranking(entries, judged);
     }
 
-    /** A document during fusion. */
-    private static final class Candidate {
-        final int doc;
-        double score;
-        int lexicalRank;
-        int vectorRank;
-        double similarity;
+    /** The passages of the few entries after the i-th one. */
+    private List<Passage> runnersUp(List<Map.Entry<Candidate, Passage>> collapsed, int i) {
+        return collapsed.subList(Math.min(collapsed.size(), i + 1), Math.min(collapsed.size(), i + 1 + properties.runnersUp()))
+                .stream().map(Map.Entry::getValue).toList();
+    }
 
-        Candidate(int doc) {
-            this.doc = doc;
+    private static Query filter(Passage.Kind kind, Query exclude) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PassageDocuments.KIND, kind.label())), BooleanClause.Occur.FILTER)
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        if (exclude != null) {
+            filter.add(exclude, BooleanClause.Occur.MUST_NOT);
         }
+        return filter.build();
+    }
 
-        RetrievedThread retrieved(QaThread thread, double scale) {
-            return new RetrievedThread(thread, score * scale, lexicalRank, vectorRank, similarity);
+    /**
+     * One entry per Q&amp;A thread and per page: a page's best section stands for it, in the question's
+     * language when that translation was found too, so a page and its translation are never two sources.
+     */
+    private static List<Map.Entry<Candidate, Passage>> collapse(PassageSearcher searcher, List<Candidate> fused,
+                                                                String language, int wanted) throws IOException {
+        List<Map.Entry<Candidate, Passage>> entries = new ArrayList<>();
+        Map<String, Integer> positionByKey = new HashMap<>();
+        for (Candidate candidate : fused) {
+            Passage passage = searcher.passage(candidate.doc());
+            String key = passage.kind() == Passage.Kind.QA ? "qa:" + passage.id() : "page:" + passage.pageKey();
+            Integer position = positionByKey.get(key);
+            if (position == null) {
+                if (entries.size() == wanted) {
+                    break;
+                }
+                positionByKey.put(key, entries.size());
+                entries.add(Map.entry(candidate, passage));
+            } else if (!entries.get(position).getValue().language().equals(language) && passage.language().equals(language)) {
+                entries.set(position, Map.entry(entries.get(position).getKey(), passage));
+            }
         }
+        return entries;
+    }
+
+    /** A fused candidate with its passage, and its features when it was among the first of its kind. */
+    record Entry(Candidate candidate, Passage passage, Features features) {
+        RetrievedPassage retrieved(double score) {
+            return new RetrievedPassage(passage, Math.round(score * 1000) / 1000.0, candidate.lexicalRank(),
+                    candidate.vectorRank(), candidate.similarity());
+        }
+    }
+
+    /** Every entry by fused score, and the judged ones (the first of each kind), with their features. */
+    record Ranking(List<Entry> entries, List<Entry> judged) {
     }
 }

@@ -1,7 +1,7 @@
 package io.sofastack.qa.retrieval;
 
 import io.sofastack.qa.index.ArchiveAnalyzer;
-import io.sofastack.qa.index.ThreadDocuments;
+import io.sofastack.qa.index.PassageDocuments;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -10,17 +10,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns any user text into a BM25 query over the question and the thread. The text is analyzed, never
- * parsed, so no character in it is syntax: {@code @GlobalTransactional}, {@code a:b}, unbalanced quotes
- * and brackets are all plain words.
+ * Turns any user text into a BM25 query over a passage's head (question or headings) and body. The
+ * text is analyzed, never parsed, so no character in it is syntax: {@code @GlobalTransactional},
+ * {@code a:b}, unbalanced quotes and brackets are all plain words.
  */
 final class LexicalQueries {
 
     private final QueryBuilder builder = new QueryBuilder(new ArchiveAnalyzer());
-    private final float questionBoost;
+    private final float headBoost;
 
-    LexicalQueries(float questionBoost) {
-        this.questionBoost = questionBoost;
+    LexicalQueries(float headBoost) {
+        this.headBoost = headBoost;
     }
 
     /**
@@ -28,20 +28,20 @@ final class LexicalQueries {
      * query may hold is searched by its beginning.
      */
     Query forText(String text) {
-        Query question;
-        Query thread;
+        Query head;
+        Query body;
         try {
-            question = builder.createBooleanQuery(ThreadDocuments.QUESTION, text);
-            thread = builder.createBooleanQuery(ThreadDocuments.THREAD, text);
+            head = builder.createBooleanQuery(PassageDocuments.HEAD, text);
+            body = builder.createBooleanQuery(PassageDocuments.BODY, text);
         } catch (IndexSearcher.TooManyClauses e) {
             return forText(text.substring(0, text.length() / 2));
         }
-        if (question == null || thread == null) {
+        if (head == null || body == null) {
             return null;
         }
         return new BooleanQuery.Builder()
-                .add(new BoostQuery(question, questionBoost), BooleanClause.Occur.SHOULD)
-                .add(thread, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(head, headBoost), BooleanClause.Occur.SHOULD)
+                .add(body, BooleanClause.Occur.SHOULD)
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -11,23 +12,32 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Hybrid retrieval.
  *
- * @param minConfidence under this confidence of the best thread, the bot abstains
+ * @param minConfidence the estimated probability that the answer is right under which the bot abstains
+ *        (chosen by 5-fold cross-validation on the dev queries: README, "Re-fit")
  * @param lexicalCandidates BM25 hits taken into fusion
  * @param vectorCandidates nearest neighbours asked of the vector index (HNSW misses true neighbours with a small k)
  * @param rankConstant the k of reciprocal rank fusion: larger flattens the weight of the first ranks
  * @param lexicalWeight weight of the BM25 ranking in fusion
  * @param vectorWeight weight of the vector ranking in fusion
- * @param questionBoost how much more a match in the first question counts than one elsewhere in the thread
+ * @param headBoost how much more a match in a passage's question or headings counts than one in its body
  * @param maxQueryChars only this much of a question is searched for (longer text adds noise, not recall)
+ * @param judgedPerKind how many of the first entries of each kind (threads, docs, articles) the answerability model judges
+ * @param runnersUp how many entries after a judged one its coverage is compared with
+ * @param lexicon the bilingual lexicon (a Spring resource location)
+ * @param answerabilityModel the fitted answerability model (a Spring resource location)
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
-public record RetrievalProperties(@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
+public record RetrievalProperties(@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
                                   @DefaultValue("50") @Min(1) @Max(1000) int lexicalCandidates,
                                   @DefaultValue("100") @Min(1) @Max(1000) int vectorCandidates,
                                   @DefaultValue("60") @Min(1) @Max(1000) int rankConstant,
                                   @DefaultValue("1.0") @DecimalMin("0.0") double lexicalWeight,
                                   @DefaultValue("0.5") @DecimalMin("0.0") double vectorWeight,
-                                  @DefaultValue("2.0") @DecimalMin("0.0") float questionBoost,
-                                  @DefaultValue("400") @Min(10) @Max(10000) int maxQueryChars) {
+                                  @DefaultValue("2.0") @DecimalMin("0.0") float headBoost,
+                                  @DefaultValue("400") @Min(10) @Max(10000) int maxQueryChars,
+                                  @DefaultValue("1") @Min(1) @Max(20) int judgedPerKind,
+                                  @DefaultValue("5") @Min(1) @Max(20) int runnersUp,
+                                  @DefaultValue("classpath:lexicon/en-zh.tsv") @NotBlank String lexicon,
+                                  @DefaultValue("classpath:answerability/model.json") @NotBlank String answerabilityModel) {
 }

@@ -45,8 +45,8 @@ public final class AskBenchmark {
         try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, indexDir, log)) {
             Duration ready = bot.awaitReady(started, Duration.ofMinutes(10));
             JsonNode index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
-            System.out.printf("fresh start to ready: %.1f s (index build %.1f s, %d threads)%n", ready.toMillis() / 1e3,
-                    index.get("sync").get("tookMs").asLong() / 1e3, index.get("threads").asInt());
+            System.out.printf("fresh start to ready: %.1f s (index build %.1f s, %d passages)%n", ready.toMillis() / 1e3,
+                    index.get("sync").get("tookMs").asLong() / 1e3, index.get("passages").asInt());
             LoadRun load = new LoadRun(bot.baseUrl(), bodies);
             load.run(4, Math.min(requests, 500), phase);
 
@@ -73,7 +73,7 @@ public final class AskBenchmark {
                 Thread.sleep(100);
                 index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
             }
-            System.out.printf("restart to ready (unchanged index): %.1f s; its synchronisation re-embedded %d threads%n",
+            System.out.printf("restart to ready (unchanged index): %.1f s; its synchronisation re-embedded %d passages%n",
                     ready.toMillis() / 1e3, index.get("sync").get("embedded").asInt());
         }
     }

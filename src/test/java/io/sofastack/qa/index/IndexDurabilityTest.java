@@ -78,7 +78,7 @@ class IndexDurabilityTest {
         addAPostOfThreads(1500);
 
         try (ForkedBot reindexing = start("reindexing")) {
-            reindexing.awaitLog("Indexing \\d+/1500 threads", Duration.ofMinutes(2));
+            reindexing.awaitLog("Indexing \\d+/1500 passages", Duration.ofMinutes(2));
             reindexing.kill();
         }
 
@@ -86,7 +86,7 @@ class IndexDurabilityTest {
             restarted.awaitReady(Duration.ofMinutes(2));
             JsonNode status = json.readTree(restarted.get("/api/index").body());
             assertThat(status.get("state").asString()).isEqualTo("READY");
-            assertThat(status.get("threads").asInt()).as("the last committed index").isBetween(20, 30);
+            assertThat(status.get("passages").asInt()).as("the last committed index").isBetween(20, 30);
             assertAnswersFromTheArchive(restarted);
             assertThat(restarted.log()).doesNotContain("not usable");
         }
@@ -109,7 +109,7 @@ class IndexDurabilityTest {
             assertThat(restarted.log()).containsPattern("Index in .* is not usable \\(.*\\): moved it to .*unusable-\\d+ and rebuilding");
             JsonNode status = json.readTree(restarted.get("/api/index").body());
             assertThat(status.get("sync").get("rebuilt").asBoolean()).isTrue();
-            assertThat(status.get("threads").asInt()).isGreaterThanOrEqualTo(20);
+            assertThat(status.get("passages").asInt()).isGreaterThanOrEqualTo(20);
             assertAnswersFromTheArchive(restarted);
         }
     }

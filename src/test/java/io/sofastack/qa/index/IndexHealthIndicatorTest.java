@@ -19,7 +19,7 @@ class IndexHealthIndicatorTest {
 
     @Test
     void isDownUntilTheIndexIsReadyThenUp() throws Exception {
-        CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
+        CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
         try (ArchiveIndexer indexer = new ArchiveIndexer(reader, new IndexProperties(dir.toString(), 16, 2, 2),
                 new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC())) {
             IndexHealthIndicator health = new IndexHealthIndicator(indexer);
@@ -28,13 +28,13 @@ class IndexHealthIndicatorTest {
             indexer.synchronize();
 
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(health.health().getDetails()).containsEntry("threads", indexer.status().threads());
+            assertThat(health.health().getDetails()).containsEntry("passages", indexer.status().passages());
         }
     }
 
     @Test
     void aRestartServesTheCommittedIndexBeforeSynchronising() throws Exception {
-        CorpusReader reader = new CorpusReader(new CorpusProperties(List.of("data"), 2_000_000, "https://www.sofastack.tech", "zh"));
+        CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
         IndexProperties properties = new IndexProperties(dir.toString(), 16, 2, 2);
         try (ArchiveIndexer first = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
                 JsonMapper.builder().build(), Clock.systemUTC())) {
@@ -43,7 +43,7 @@ class IndexHealthIndicatorTest {
         try (ArchiveIndexer restarted = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
                 JsonMapper.builder().build(), Clock.systemUTC())) {
             assertThat(restarted.status().ready()).isTrue();
-            assertThat(restarted.status().threads()).isGreaterThanOrEqualTo(20);
+            assertThat(restarted.status().passages()).isGreaterThanOrEqualTo(20);
             assertThat(new IndexHealthIndicator(restarted).health().getStatus()).isEqualTo(Status.UP);
         }
     }

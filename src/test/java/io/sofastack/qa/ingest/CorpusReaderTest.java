@@ -19,7 +19,7 @@ class CorpusReaderTest {
     Path root;
 
     private CorpusReader reader(long maxFileBytes, String... paths) {
-        return new CorpusReader(new CorpusProperties(List.of(paths), maxFileBytes, "https://www.sofastack.tech", "zh"));
+        return new CorpusReader(new CorpusProperties(List.of(paths), maxFileBytes, "https://www.sofastack.tech", "zh", true, 1500));
     }
 
     @Test
@@ -45,11 +45,31 @@ class CorpusReaderTest {
     }
 
     @Test
+    void readsWeeklyPostsAsThreadsDocsAndArticlesAsSections() throws IOException {
+        Files.createDirectories(root.resolve("content/zh/blog/sofa-weekly-20220218"));
+        Files.writeString(root.resolve("content/zh/blog/sofa-weekly-20220218/index.md"), POST);
+        Files.createDirectories(root.resolve("content/en/projects/mosn"));
+        Files.writeString(root.resolve("content/en/projects/mosn/index.md"), "---\ntitle: MOSN\n---\n## Start\n\nRun it.\n");
+        Files.createDirectories(root.resolve("content/zh/blog/seata-at-mode"));
+        Files.writeString(root.resolve("content/zh/blog/seata-at-mode/index.md"), "---\ntitle: AT 模式\n---\n## 原理\n\n两阶段。\n");
+
+        Corpus corpus = reader(4096, root.toString()).read();
+
+        assertThat(corpus.passages()).extracting(Passage::kind)
+                .containsExactlyInAnyOrder(Passage.Kind.QA, Passage.Kind.DOC, Passage.Kind.ARTICLE);
+        assertThat(corpus.report()).extracting(IngestReport::threads, IngestReport::docSections, IngestReport::articleSections)
+                .containsExactly(1, 1, 1);
+        CorpusProperties withoutArticles = new CorpusProperties(List.of(root.toString()), 4096, "https://www.sofastack.tech", "zh", false, 1500);
+        assertThat(new CorpusReader(withoutArticles).read().passages()).extracting(Passage::kind)
+                .doesNotContain(Passage.Kind.ARTICLE);
+    }
+
+    @Test
     void aSingleFileIsReadRelativeToItsFolder() throws IOException {
         Path file = root.resolve("weekly.md");
         Files.writeString(file, POST, StandardCharsets.UTF_8);
         assertThat(reader(4096, file.toString()).read().threads()).singleElement()
-                .extracting(QaThread::path).isEqualTo("weekly.md");
+                .extracting(Passage::path).isEqualTo("weekly.md");
     }
 
     @Test

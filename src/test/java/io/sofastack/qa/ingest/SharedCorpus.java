@@ -8,6 +8,8 @@ public final class SharedCorpus {
 
     public static final Path ROOT = Path.of("..", "shared", "corpus", "sofastack.tech");
     public static final Path DEV_QUERIES = Path.of("..", "shared", "eval", "dev.jsonl");
+    public static final Path DEV_DOCS_QUERIES = Path.of("..", "shared", "eval", "dev-docs.jsonl");
+    public static final Path DEV_UNANSWERABLE_QUERIES = Path.of("..", "shared", "eval", "dev-unanswerable.jsonl");
 
     private SharedCorpus() {
     }

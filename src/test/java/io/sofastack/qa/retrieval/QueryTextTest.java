@@ -1,24 +1,36 @@
 package io.sofastack.qa.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 /** How user text becomes something to search for. */
 class QueryTextTest {
 
-    private final Glossary glossary = Glossary.load(QueryTextTest.class.getResourceAsStream("/glossary/en-zh.tsv"));
+    private final Terms terms = new Terms();
+    private final BilingualLexicon lexicon = BilingualLexicon.load(new java.io.ByteArrayInputStream(
+            "# test lexicon\nrollback\t回滚\nrestart\t重启\ntransact\t事务 分布\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     private final LexicalQueries lexical = new LexicalQueries(2f);
 
     @Test
-    void expandsEnglishQuestionsWithTheArchivesChineseTerms() {
-        String expanded = glossary.expand("How do I roll back a distributed transaction when the server restarts?");
-        assertThat(expanded).startsWith("How do I roll back").contains("回滚").contains("分布式事务").contains("重启");
+    void expandsEnglishQuestionsWithTheChineseTermsOfTheirWords() {
+        String question = "How do I rollback a distributed transaction when the server restarts?";
+        String expanded = lexicon.expand(question, terms.of("body", question));
+        assertThat(expanded).startsWith(question).contains("回滚").contains("事务").contains("分布").contains("重启");
     }
 
     @Test
     void leavesChineseQuestionsAsTheyAre() {
-        assertThat(glossary.expand("seata 回滚失败 transaction 怎么办")).isEqualTo("seata 回滚失败 transaction 怎么办");
+        String question = "seata 回滚失败了怎么办，transaction restart 以后日志里还有记录吗";
+        assertThat(lexicon.expand(question, terms.of("body", question))).isEqualTo(question);
+    }
+
+    @Test
+    void refusesALexiconLineWithoutATranslation() {
+        assertThatThrownBy(() -> BilingualLexicon.load(new java.io.ByteArrayInputStream(
+                "rollback\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rollback");
     }
 
     @Test

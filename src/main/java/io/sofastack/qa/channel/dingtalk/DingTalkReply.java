@@ -47,7 +47,7 @@ final class DingTalkReply {
         }
         StringBuilder list = new StringBuilder(answer.grounded() ? "**来源**" : "**可能相关的讨论**");
         for (Source source : answer.sources()) {
-            list.append("\n- [").append(source.title().replace("[", "(").replace("]", ")"));
+            list.append("\n- [").append(source.label().replace("[", "(").replace("]", ")"));
             if (source.date() != null) {
                 list.append(" (").append(source.date()).append(')');
             }

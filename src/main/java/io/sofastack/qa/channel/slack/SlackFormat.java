@@ -55,7 +55,7 @@ final class SlackFormat {
         }
         StringBuilder list = new StringBuilder(answer.grounded() ? "*Sources*" : "*Maybe related*");
         for (Source source : answer.sources()) {
-            String title = source.title().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "/");
+            String title = source.label().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "/");
             list.append("\n• <").append(source.url()).append('|').append(title);
             if (source.date() != null) {
                 list.append(" (").append(source.date()).append(')');

@@ -59,7 +59,7 @@ class OperationsTest {
             Thread.sleep(20);
         }
         assertThat(indexer.status().synchronizing()).isFalse();
-        assertThat(indexer.status().threads()).isGreaterThanOrEqualTo(20);
+        assertThat(indexer.status().passages()).isGreaterThanOrEqualTo(20);
     }
 
     @Test

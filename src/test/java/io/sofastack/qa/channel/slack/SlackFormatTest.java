@@ -25,8 +25,8 @@ class SlackFormatTest {
 
     @Test
     void listsSourcesAsLinksUnderTheAnswer() {
-        Answer answer = new Answer("答案。", true, AnswerMode.EXTRACTIVE, List.of(new Source("1", "p.md",
-                "https://www.sofastack.tech/blog/sofa-weekly-20220218/", "SOFA Weekly | <QA>", LocalDate.of(2022, 2, 18), "q", 0.9)), 0.9);
+        Answer answer = new Answer("答案。", true, AnswerMode.EXTRACTIVE, List.of(new Source("1", "qa", "p.md",
+                "https://www.sofastack.tech/blog/sofa-weekly-20220218/", "SOFA Weekly | <QA>", LocalDate.of(2022, 2, 18), "q", null, 0.9)), 0.9);
         assertThat(new SlackFormat(3900).message(answer)).isEqualTo(
                 "答案。\n\n*Sources*\n• <https://www.sofastack.tech/blog/sofa-weekly-20220218/|SOFA Weekly / &lt;QA&gt; (2022-02-18)>");
     }
@@ -34,7 +34,7 @@ class SlackFormatTest {
     @Test
     void trimsLongAnswersButKeepsTheSources() {
         Answer answer = new Answer("长".repeat(10_000), true, AnswerMode.EXTRACTIVE,
-                List.of(new Source("1", "p.md", "https://x/", "t", null, "q", 0.9)), 0.9);
+                List.of(new Source("1", "qa", "p.md", "https://x/", "t", null, "q", null, 0.9)), 0.9);
         String message = new SlackFormat(500).message(answer);
         assertThat(message.length()).isLessThanOrEqualTo(500);
         assertThat(message).endsWith("• <https://x/|t>");

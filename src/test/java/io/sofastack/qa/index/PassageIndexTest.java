@@ -2,6 +2,9 @@ package io.sofastack.qa.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sofastack.qa.ingest.CorpusProperties;
+import io.sofastack.qa.ingest.CorpusReader;
+import io.sofastack.qa.ingest.Passage;
 import io.sofastack.qa.ingest.QaThread;
 import io.sofastack.qa.ingest.QaThread.Turn;
 import java.io.IOException;
@@ -24,23 +27,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-class ThreadIndexTest {
+class PassageIndexTest {
 
     @TempDir
     Path dir;
 
     private final CountingEmbeddingModel embeddings = new CountingEmbeddingModel();
     private final IndexSynchronizer synchronizer = new IndexSynchronizer(embeddings, 4);
-    private final ThreadDocuments documents = new ThreadDocuments(JsonMapper.builder().build());
+    private final PassageDocuments documents = new PassageDocuments(JsonMapper.builder().build());
 
-    private static QaThread thread(String id, String question, String answer) {
-        return new QaThread(id, "weekly/" + id + ".md", "标题", LocalDate.of(2022, 2, 18), "https://example.org/" + id + "/",
+    private static Passage thread(String id, String question, String answer) {
+        return Passage.of(new QaThread(id, "weekly/" + id + ".md", "标题", LocalDate.of(2022, 2, 18), "https://example.org/" + id + "/",
                 "张三", 1, question, List.of(new Turn(Turn.Kind.QUESTION, question), new Turn(Turn.Kind.ANSWER, answer)),
-                List.of("MOSN"));
+                List.of("MOSN")), "zh", "weekly/" + id + ".md");
     }
 
-    private static List<QaThread> threads(int count) {
-        List<QaThread> threads = new ArrayList<>();
+    private static List<Passage> threads(int count) {
+        List<Passage> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             threads.add(thread("t" + i, "问题 " + i + "：MOSN 怎么配置？", "回答 " + i));
         }
@@ -48,8 +51,8 @@ class ThreadIndexTest {
     }
 
     @Test
-    void embedsOnlyNewAndChangedThreadsAndDeletesVanishedOnes() throws IOException {
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+    void embedsOnlyNewAndChangedPassagesAndDeletesVanishedOnes() throws IOException {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             SyncReport first = synchronizer.synchronize(index, threads(6));
             assertThat(first.embedded()).isEqualTo(6);
             assertThat(first.rebuilt()).isTrue();
@@ -58,25 +61,42 @@ class ThreadIndexTest {
             assertThat(unchanged.embedded()).isZero();
             assertThat(unchanged.unchanged()).isEqualTo(6);
 
-            List<QaThread> edited = new ArrayList<>(threads(5));
+            List<Passage> edited = new ArrayList<>(threads(5));
             edited.set(0, thread("t0", "问题 0：MOSN 怎么配置 dubbo？", "改过的回答"));
             SyncReport changed = synchronizer.synchronize(index, edited);
             assertThat(changed).extracting(SyncReport::embedded, SyncReport::unchanged, SyncReport::deleted)
                     .containsExactly(1, 4, 1);
             assertThat(index.size()).isEqualTo(5);
-            String answer = index.withSearcher(searcher -> searcher.thread(searcher.top(
-                    new TermQuery(new Term(ThreadDocuments.ID, "t0")), 1).get(0).doc()).answerText());
+            String answer = index.withSearcher(searcher -> searcher.passage(searcher.top(
+                    new TermQuery(new Term(PassageDocuments.ID, "t0")), 1).get(0).doc()).answerText());
             assertThat(answer).isEqualTo("改过的回答");
         }
         assertThat(embeddings.embedded.get()).isEqualTo(7);
     }
 
     @Test
+    void aChangedDocsPageReembedsOnlyItsChangedSection(@TempDir Path site) throws IOException {
+        Path page = Files.createDirectories(site.resolve("content/zh/projects/sofa-rpc/invoke-type")).resolve("index.md");
+        String original = "---\ntitle: 调用方式\n---\n## 同步\n\n默认方式。\n\n## 异步\n\n用 future。\n\n## 单向\n\n不等返回。\n";
+        Files.writeString(page, original);
+        CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of(site.toString())));
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
+            assertThat(synchronizer.synchronize(index, reader.read().passages()).embedded()).isEqualTo(3);
+
+            Files.writeString(page, original.replace("用 future。", "用 future，或者 callback。"));
+            SyncReport changed = synchronizer.synchronize(index, reader.read().passages());
+
+            assertThat(changed).extracting(SyncReport::embedded, SyncReport::unchanged, SyncReport::deleted)
+                    .containsExactly(1, 2, 0);
+        }
+    }
+
+    @Test
     void survivesARestartWithoutReembedding() throws IOException {
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             synchronizer.synchronize(index, threads(4));
         }
-        try (ThreadIndex reopened = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex reopened = PassageIndex.open(dir, documents)) {
             assertThat(reopened.size()).isEqualTo(4);
             assertThat(reopened.rebuiltOnOpen()).isFalse();
             assertThat(synchronizer.synchronize(reopened, threads(4)).embedded()).isZero();
@@ -85,7 +105,7 @@ class ThreadIndexTest {
 
     @Test
     void rebuildsACorruptIndexInsteadOfServingIt() throws IOException {
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             synchronizer.synchronize(index, threads(3));
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -93,7 +113,7 @@ class ThreadIndexTest {
                 Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
             }
         }
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             assertThat(index.rebuiltOnOpen()).isTrue();
             assertThat(index.size()).isZero();
             assertThat(synchronizer.synchronize(index, threads(3)).embedded()).isEqualTo(3);
@@ -109,7 +129,7 @@ class ThreadIndexTest {
             foreign.addDocument(document);
             foreign.commit();
         }
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             assertThat(index.rebuiltOnOpen()).isTrue();
             assertThat(index.size()).isZero();
         }
@@ -117,7 +137,7 @@ class ThreadIndexTest {
 
     @Test
     void aQueryInFlightKeepsItsViewWhileTheIndexChanges() throws IOException {
-        try (ThreadIndex index = ThreadIndex.open(dir, documents)) {
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
             synchronizer.synchronize(index, threads(3));
             int seenDuringChange = index.withSearcher(searcher -> {
                 synchronizer.synchronize(index, threads(5));

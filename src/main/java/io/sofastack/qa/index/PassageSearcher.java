@@ -1,6 +1,6 @@
 package io.sofastack.qa.index;
 
-import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
-/** One point-in-time view of the index: hits are cheap, and only the threads asked for are loaded. */
-public final class ThreadSearcher {
+/** One point-in-time view of the index: hits are cheap, and only the passages asked for are loaded. */
+public final class PassageSearcher {
 
     private final IndexSearcher searcher;
-    private final ThreadDocuments documents;
+    private final PassageDocuments documents;
 
-    ThreadSearcher(IndexSearcher searcher, ThreadDocuments documents) {
+    PassageSearcher(IndexSearcher searcher, PassageDocuments documents) {
         this.searcher = searcher;
         this.documents = documents;
     }
@@ -30,11 +30,11 @@ public final class ThreadSearcher {
         return hits;
     }
 
-    public QaThread thread(int doc) throws IOException {
+    public Passage passage(int doc) throws IOException {
         return documents.fromDocument(searcher.storedFields().document(doc));
     }
 
-    /** In how many threads the analyzed term occurs, in the given field. */
+    /** In how many passages the analyzed term occurs, in the given field. */
     public int documentFrequency(String field, String term) throws IOException {
         return searcher.getIndexReader().docFreq(new Term(field, term));
     }

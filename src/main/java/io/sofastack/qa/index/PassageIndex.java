@@ -1,6 +1,6 @@
 package io.sofastack.qa.index;
 
-import io.sofastack.qa.ingest.QaThread;
+import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,22 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index of threads: one {@link IndexWriter}, and searches through one
+ * The Lucene index of passages: one {@link IndexWriter}, and searches through one
  * {@link SearcherManager}, so a re-index never blocks or breaks a query in flight: queries keep the
  * searcher they acquired until the new commit is refreshed in.
  */
-public final class ThreadIndex implements AutoCloseable {
+public final class PassageIndex implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ThreadIndex.class);
+    private static final Logger log = LoggerFactory.getLogger(PassageIndex.class);
     static final String SCHEMA_KEY = "qa.schema";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ThreadDocuments documents;
+    private final PassageDocuments documents;
     private final boolean rebuiltOnOpen;
 
-    private ThreadIndex(Directory directory, IndexWriter writer, ThreadDocuments documents, boolean rebuiltOnOpen)
+    private PassageIndex(Directory directory, IndexWriter writer, PassageDocuments documents, boolean rebuiltOnOpen)
             throws IOException {
         this.directory = directory;
         this.writer = writer;
@@ -53,7 +53,7 @@ public final class ThreadIndex implements AutoCloseable {
      * of an older schema) is never served: it is logged and replaced by an empty one, which the next
      * synchronisation fills from the archive.
      */
-    public static ThreadIndex open(Path dir, ThreadDocuments documents) throws IOException {
+    public static PassageIndex open(Path dir, PassageDocuments documents) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         String problem = problemWith(directory);
@@ -71,7 +71,7 @@ public final class ThreadIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
                 .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setCommitOnClose(false);
-        return new ThreadIndex(directory, new IndexWriter(directory, config), documents, rebuilt);
+        return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt);
     }
 
     private static boolean hasFiles(Path dir) throws IOException {
@@ -88,8 +88,8 @@ public final class ThreadIndex implements AutoCloseable {
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 String schema = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);
-                if (!ThreadDocuments.SCHEMA.equals(schema)) {
-                    return "schema " + schema + ", expected " + ThreadDocuments.SCHEMA;
+                if (!PassageDocuments.SCHEMA.equals(schema)) {
+                    return "schema " + schema + ", expected " + PassageDocuments.SCHEMA;
                 }
                 return null;
             }
@@ -102,11 +102,11 @@ public final class ThreadIndex implements AutoCloseable {
         return rebuiltOnOpen;
     }
 
-    ThreadDocuments documents() {
+    PassageDocuments documents() {
         return documents;
     }
 
-    /** Ids and content hashes of every thread in the last commit. */
+    /** Ids and content hashes of every passage in the last commit. */
     Map<String, String> hashesById() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -114,8 +114,8 @@ public final class ThreadIndex implements AutoCloseable {
             StoredFields stored = searcher.storedFields();
             int total = Math.max(1, searcher.getIndexReader().numDocs());
             for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), total).scoreDocs) {
-                Document document = stored.document(hit.doc, Set.of(ThreadDocuments.ID, ThreadDocuments.HASH));
-                hashes.put(document.get(ThreadDocuments.ID), document.get(ThreadDocuments.HASH));
+                Document document = stored.document(hit.doc, Set.of(PassageDocuments.ID, PassageDocuments.HASH));
+                hashes.put(document.get(PassageDocuments.ID), document.get(PassageDocuments.HASH));
             }
             return hashes;
         } finally {
@@ -123,17 +123,17 @@ public final class ThreadIndex implements AutoCloseable {
         }
     }
 
-    void upsert(QaThread thread, String hash, float[] vector) throws IOException {
-        writer.updateDocument(new Term(ThreadDocuments.ID, thread.id()), documents.toDocument(thread, hash, vector));
+    void upsert(Passage passage, String hash, float[] vector) throws IOException {
+        writer.updateDocument(new Term(PassageDocuments.ID, passage.id()), documents.toDocument(passage, hash, vector));
     }
 
     void delete(String id) throws IOException {
-        writer.deleteDocuments(new Term(ThreadDocuments.ID, id));
+        writer.deleteDocuments(new Term(PassageDocuments.ID, id));
     }
 
     /** Makes every change durable and visible to new searches; searches in flight are not disturbed. */
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, ThreadDocuments.SCHEMA).entrySet());
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, PassageDocuments.SCHEMA).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -146,7 +146,7 @@ public final class ThreadIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return work.apply(new ThreadSearcher(searcher, documents));
+                return work.apply(new PassageSearcher(searcher, documents));
             } finally {
                 searchers.release(searcher);
             }
@@ -158,7 +158,7 @@ public final class ThreadIndex implements AutoCloseable {
     /** Searches run on one view of the index. */
     @FunctionalInterface
     public interface SearchWork<T> {
-        T apply(ThreadSearcher searcher) throws IOException;
+        T apply(PassageSearcher searcher) throws IOException;
     }
 
     /** Threads in the searchable index. */

@@ -1,0 +1,121 @@
+package io.sofastack.qa.retrieval;
+
+import io.sofastack.qa.index.PassageDocuments;
+import io.sofastack.qa.index.PassageSearcher;
+import io.sofastack.qa.index.PassageSearcher.Hit;
+import io.sofastack.qa.ingest.Passage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Computes the {@link Features} of a retrieved passage: how the rankings placed it, and how much of
+ * the question it holds. A question's English words count as held by a Chinese passage that holds one
+ * of their translations, so English questions are judged fairly against the Chinese knowledge.
+ */
+final class AnswerabilityFeatures {
+
+    private static final int MARGIN_NEIGHBOURS = 10;
+    private static final int MAX_PASSAGE_CHARS = 4000;
+
+    private final Terms terms;
+    private final BilingualLexicon lexicon;
+    private final RankFusion fusion;
+
+    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, RankFusion fusion) {
+        this.terms = terms;
+        this.lexicon = lexicon;
+        this.fusion = fusion;
+    }
+
+    /** What is known of the question once both rankings ran; computed once per question. */
+    record Question(List<String> terms, double[] idf, boolean[] latin, boolean english,
+                    List<Hit> lexicalHits, List<Hit> vectorHits) {
+    }
+
+    Question question(PassageSearcher searcher, Set<String> questionTerms, boolean english, List<Hit> lexicalHits,
+                      List<Hit> vectorHits) throws IOException {
+        List<String> list = new ArrayList<>(questionTerms);
+        int documents = Math.max(1, searcher.size());
+        double[] idf = new double[list.size()];
+        boolean[] latin = new boolean[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            String term = list.get(i);
+            int frequency = searcher.documentFrequency(PassageDocuments.BODY, term);
+            for (String translation : lexicon.translations(term)) {
+                frequency = Math.max(frequency, searcher.documentFrequency(PassageDocuments.BODY, translation));
+            }
+            idf[i] = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+            latin[i] = term.chars().allMatch(c -> c < 128);
+        }
+        return new Question(list, idf, latin, english, lexicalHits, vectorHits);
+    }
+
+    /**
+     * @param runnersUp the entries of the same kind ranked after it: a long, chatty question holds words
+     *        no passage has, so how much more of it this passage holds than they do says more than its
+     *        coverage alone
+     */
+    Features of(Question question, Candidate candidate, Passage passage, List<Passage> runnersUp) {
+        Set<String> body = bodyTerms(passage);
+        double coverage = coverage(question, body, false);
+        double runnerUpCoverage = 0;
+        for (Passage runnerUp : runnersUp) {
+            runnerUpCoverage = Math.max(runnerUpCoverage, coverage(question, bodyTerms(runnerUp), false));
+        }
+        double bestLexical = question.lexicalHits().isEmpty() ? 0 : question.lexicalHits().get(0).score();
+        return new Features(new double[] {
+                candidate.score() / fusion.best(),
+                candidate.lexicalRank() == 0 ? 0 : 1.0 / candidate.lexicalRank(),
+                candidate.vectorRank() == 0 ? 0 : 1.0 / candidate.vectorRank(),
+                candidate.similarity(),
+                candidate.similarity() - neighbourSimilarity(question.vectorHits(), candidate.doc()),
+                bestLexical == 0 ? 0 : candidate.lexicalScore() / bestLexical,
+                coverage - runnerUpCoverage,
+                coverage(question, body, true),
+                question.english() ? 1 : 0});
+    }
+
+    private Set<String> bodyTerms(Passage passage) {
+        return terms.of(PassageDocuments.BODY, head(passage.title() + "\n" + passage.section() + "\n" + passage.text()));
+    }
+
+    private double coverage(Question question, Set<String> passageTerms, boolean latinOnly) {
+        double total = 0;
+        double covered = 0;
+        for (int i = 0; i < question.terms().size(); i++) {
+            if (latinOnly && !question.latin()[i]) {
+                continue;
+            }
+            String term = question.terms().get(i);
+            total += question.idf()[i];
+            if (passageTerms.contains(term) || lexicon.translations(term).stream().anyMatch(passageTerms::contains)) {
+                covered += question.idf()[i];
+            }
+        }
+        return total == 0 ? 1 : covered / total;
+    }
+
+
+    /** The mean cosine similarity of the nearest neighbours other than the candidate. */
+    private static double neighbourSimilarity(List<Hit> vectorHits, int doc) {
+        double sum = 0;
+        int count = 0;
+        for (Hit hit : vectorHits) {
+            if (count == MARGIN_NEIGHBOURS) {
+                break;
+            }
+            if (hit.doc() != doc) {
+                sum += 2 * hit.score() - 1;
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+
+    private static String head(String text) {
+        return text.length() <= MAX_PASSAGE_CHARS ? text : text.substring(0, MAX_PASSAGE_CHARS);
+    }
+}

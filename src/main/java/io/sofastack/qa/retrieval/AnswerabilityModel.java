@@ -1,0 +1,48 @@
+package io.sofastack.qa.retrieval;
+
+import java.util.List;
+
+/**
+ * The probability that a retrieved passage answers the question: a logistic regression over
+ * standardised {@link Features}, fitted by {@link AnswerabilityFitter} on questions made from the
+ * knowledge itself and loaded from a small versioned resource.
+ *
+ * @param names the feature names the model was fitted on, in order
+ * @param mean the mean of each feature in the fitting data
+ * @param scale the standard deviation of each feature in the fitting data
+ * @param weights one weight per standardised feature
+ * @param bias the intercept
+ */
+public record AnswerabilityModel(List<String> names, double[] mean, double[] scale, double[] weights, double bias) {
+
+    public AnswerabilityModel {
+        names = List.copyOf(names);
+        if (!names.equals(Features.NAMES)) {
+            throw new IllegalArgumentException("the answerability model was fitted on features " + names
+                    + ", but retrieval computes " + Features.NAMES + ": re-fit it (see README)");
+        }
+        if (mean.length != names.size() || scale.length != names.size() || weights.length != names.size()) {
+            throw new IllegalArgumentException("the answerability model needs one mean, scale and weight per feature");
+        }
+        mean = mean.clone();
+        scale = scale.clone();
+        weights = weights.clone();
+    }
+
+    /** A model that knows nothing: every answer is as likely right as wrong. Only until one is fitted. */
+    static AnswerabilityModel uninformed() {
+        int n = Features.NAMES.size();
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        return new AnswerabilityModel(Features.NAMES, new double[n], ones, new double[n], 0);
+    }
+
+    public double probability(Features features) {
+        double[] x = features.values();
+        double z = bias;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * (x[i] - mean[i]) / scale[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}

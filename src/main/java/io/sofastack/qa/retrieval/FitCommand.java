@@ -1,0 +1,125 @@
+package io.sofastack.qa.retrieval;
+
+import io.sofastack.qa.index.ArchiveIndexer;
+import io.sofastack.qa.ingest.CorpusReader;
+import io.sofastack.qa.ingest.Passage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fitting command: with {@code qa.answerability.fit-to} set, the application indexes the
+ * knowledge, asks it questions made from itself ({@link AnswerabilityFitter}), reports calibration on
+ * folds held out from fitting, fits the model on all of it, writes it, and stops.
+ */
+@Component
+@ConditionalOnProperty("qa.answerability.fit-to")
+class FitCommand implements ApplicationRunner {
+
+    private static final int FOLDS = 5;
+    private static final int BINS = 10;
+
+    private final ArchiveIndexer indexer;
+    private final CorpusReader reader;
+    private final HybridRetriever retriever;
+    private final JsonMapper jsonMapper;
+    private final RetrievalProperties properties;
+    private final ConfigurableApplicationContext context;
+    private final Environment environment;
+
+    FitCommand(ArchiveIndexer indexer, CorpusReader reader, HybridRetriever retriever, JsonMapper jsonMapper,
+               RetrievalProperties properties, ConfigurableApplicationContext context, Environment environment) {
+        this.indexer = indexer;
+        this.reader = reader;
+        this.retriever = retriever;
+        this.jsonMapper = jsonMapper;
+        this.properties = properties;
+        this.context = context;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        Path output = Path.of(environment.getRequiredProperty("qa.answerability.fit-to"));
+        long seed = environment.getProperty("qa.answerability.seed", Long.class, 7L);
+        indexer.synchronize();
+        List<Passage> passages = reader.read().passages();
+        // As many docs and article sections as there are threads: no kind outweighs another in fitting.
+        int threads = (int) passages.stream().filter(passage -> passage.kind() == Passage.Kind.QA).count();
+        int docs = environment.getProperty("qa.answerability.docs", Integer.class, threads);
+        int articles = environment.getProperty("qa.answerability.articles", Integer.class, threads);
+        AnswerabilityFitter fitter = new AnswerabilityFitter(retriever, seed);
+        List<AnswerabilityFitter.Asked> asked = fitter.ask(fitter.sample(passages, docs, articles), passages, 10);
+
+        String dump = environment.getProperty("qa.answerability.dump-rows");
+        if (dump != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("group,answerable,kind,label," + String.join(",", Features.NAMES));
+            for (AnswerabilityFitter.Asked one : asked) {
+                for (int r = 0; r < one.rows().size(); r++) {
+                    StringBuilder line = new StringBuilder(one.group() + "," + one.answerable() + "," + one.kind().label() + "," + one.labels().get(r));
+                    for (double value : one.rows().get(r)) {
+                        line.append(',').append(value);
+                    }
+                    lines.add(line.toString());
+                }
+            }
+            Files.write(Path.of(dump), lines, StandardCharsets.UTF_8);
+        }
+        // 1. Calibration on folds held out from fitting: every question is judged by a model that never saw it.
+        double[][] heldOut = new double[asked.size()][];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            AnswerabilityModel model = fit(asked, fold, false);
+            for (int i = 0; i < asked.size(); i++) {
+                if (asked.get(i).group() % FOLDS == fold) {
+                    heldOut[i] = chosen(asked.get(i), model);
+                }
+            }
+        }
+        String report = CalibrationReport.of(asked, heldOut, properties.minConfidence(), BINS);
+        System.out.println(report);
+
+        // 2. The model itself, fitted on everything.
+        AnswerabilityModel model = fit(asked, -1, true);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.write(output, jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(model));
+        Path reportFile = output.resolveSibling("calibration.md");
+        Files.writeString(reportFile, report, StandardCharsets.UTF_8);
+        System.out.printf("wrote %s and %s (%d synthetic retrievals, seed %d)%n", output, reportFile, asked.size(), seed);
+        context.close();
+    }
+
+    /** Fits on every fold but {@code fold} ({@code all}: on every fold). */
+    private static AnswerabilityModel fit(List<AnswerabilityFitter.Asked> asked, int fold, boolean all) {
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (AnswerabilityFitter.Asked one : asked) {
+            if (all || one.group() % FOLDS != fold) {
+                rows.addAll(one.rows());
+                labels.addAll(one.labels());
+            }
+        }
+        return LogisticRegression.fit(rows, labels);
+    }
+
+    /** What the retriever would answer from, as {probability, right (1 or 0)}: {@link AnswerChoice}, as in retrieval. */
+    private double[] chosen(AnswerabilityFitter.Asked asked, AnswerabilityModel model) {
+        List<AnswerChoice.Judged<Boolean>> judged = new ArrayList<>();
+        for (int i = 0; i < asked.rows().size(); i++) {
+            judged.add(new AnswerChoice.Judged<>(asked.labels().get(i), asked.kinds().get(i),
+                    model.probability(new Features(asked.rows().get(i)))));
+        }
+        AnswerChoice.Judged<Boolean> chosen = AnswerChoice.choose(judged, properties.minConfidence());
+        return chosen == null ? new double[] {0, 0} : new double[] {chosen.probability(), chosen.entry() ? 1 : 0};
+    }
+}

@@ -1,0 +1,85 @@
+package io.sofastack.qa.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sofastack.qa.ingest.Passage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The answerability model, how it is fitted, and how an answer is chosen from its judgements. */
+class AnswerabilityTest {
+
+    private static double[] features(double similarity) {
+        double[] values = new double[Features.NAMES.size()];
+        values[Features.NAMES.indexOf("similarity")] = similarity;
+        return values;
+    }
+
+    @Test
+    void fittingLearnsThatMoreSimilarPassagesAnswerMoreOften() {
+        Random random = new Random(1);
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            double similarity = random.nextDouble();
+            rows.add(features(similarity));
+            labels.add(random.nextDouble() < similarity);
+        }
+        AnswerabilityModel model = LogisticRegression.fit(rows, labels);
+
+        double low = model.probability(new Features(features(0.1)));
+        double high = model.probability(new Features(features(0.9)));
+        assertThat(low).isLessThan(0.3);
+        assertThat(high).isGreaterThan(0.7);
+        // Calibrated on its own data: about as many right answers predicted as there are.
+        double predicted = rows.stream().mapToDouble(row -> model.probability(new Features(row))).sum();
+        long right = labels.stream().filter(Boolean::booleanValue).count();
+        assertThat(predicted).isCloseTo(right, org.assertj.core.data.Percentage.withPercentage(3));
+    }
+
+    @Test
+    void aModelFittedOnOtherFeaturesIsRefusedWithAWayOut() {
+        double[] zeros = new double[2];
+        assertThatThrownBy(() -> new AnswerabilityModel(List.of("a", "b"), zeros, zeros, zeros, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("re-fit");
+    }
+
+    @Test
+    void anUninformedModelIsUndecided() {
+        assertThat(AnswerabilityModel.uninformed().probability(new Features(features(0.9)))).isEqualTo(0.5);
+    }
+
+    @Test
+    void aThreadThatAnswersIsPreferredOverAMoreProbableSection() {
+        var thread = new AnswerChoice.Judged<>("thread", Passage.Kind.QA, 0.4);
+        var doc = new AnswerChoice.Judged<>("doc", Passage.Kind.DOC, 0.9);
+        var article = new AnswerChoice.Judged<>("article", Passage.Kind.ARTICLE, 0.95);
+
+        assertThat(AnswerChoice.choose(List.of(article, doc, thread), 0.3).entry()).isEqualTo("thread");
+        assertThat(AnswerChoice.choose(List.of(article, doc, thread), 0.5).entry()).as("docs before articles").isEqualTo("doc");
+        assertThat(AnswerChoice.choose(List.of(article, thread), 0.99).entry()).as("none answers: the most probable").isEqualTo("article");
+        assertThat(AnswerChoice.choose(List.<AnswerChoice.Judged<String>>of(), 0.3)).isNull();
+    }
+
+    @Test
+    void roundRobinTakesTheKindsInTurn() {
+        List<String> items = List.of("q1", "d1", "q2", "a1", "d2", "q3");
+        List<String> interleaved = RoundRobin.interleave(items, List.of('d', 'q', 'a'), item -> item.charAt(0), List.of("q1"));
+        assertThat(interleaved).containsExactly("d1", "q2", "a1", "d2", "q3");
+    }
+
+    @Test
+    void featuresKeepTheirOrderAndNames() {
+        double[] values = features(0.7);
+        Features features = new Features(values);
+        values[0] = 42;
+        assertThat(features.value("similarity")).isEqualTo(0.7);
+        assertThat(features.values()[0]).isZero();
+        assertThat(Arrays.stream(features.values()).count()).isEqualTo(Features.NAMES.size());
+        assertThatThrownBy(() -> new Features(new double[1])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
