@@ -1,0 +1,5 @@
+/** The surfaces: the HTTP ask API and web page, the DingTalk robot, the Slack app. */
+@ApplicationModule(allowedDependencies = {"answer", "index", "retrieval"})
+package io.sofastack.qa.channel;
+
+import org.springframework.modulith.ApplicationModule;
