@@ -31,28 +31,54 @@ public class ArchiveIndexer implements AutoCloseable {
                           JsonMapper jsonMapper, Clock clock) throws IOException {
         this.corpusReader = corpusReader;
         this.clock = clock;
-        this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper));
-        this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch());
+        this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable());
+        this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch(), properties.maxDeletedFraction());
         // A committed index of the current schema is a consistent snapshot: serve it at once while the
         // first synchronisation catches up with the archive.
         IndexStatus.State initial = !index.rebuiltOnOpen() && index.size() > 0 ? IndexStatus.State.READY : IndexStatus.State.BUILDING;
         this.status = new AtomicReference<>(new IndexStatus(initial, false, index.size(), null, null, null, null));
     }
 
-    /** Reads the archive and brings the index in line with it. */
-    public synchronized IndexStatus synchronize() {
+    /** Reads the knowledge and brings the index in line with it, within the deletion guard. */
+    public IndexStatus synchronize() {
+        return synchronize(false);
+    }
+
+    /**
+     * Reads the knowledge and brings the index in line with it. A read with a problem (a corpus path
+     * missing, unlistable or empty) changes nothing: the last committed index goes on serving (on a
+     * first start there is none, and health stays DOWN), and the status says why. {@code force} lets a synchronisation delete more than
+     * {@code qa.index.max-deleted-fraction} of the index; it does not override a read with a problem.
+     */
+    public synchronized IndexStatus synchronize(boolean force) {
         status.updateAndGet(current -> current.synchronizing(true));
+        Corpus corpus = null;
         try {
-            Corpus corpus = corpusReader.read();
-            SyncReport sync = synchronizer.synchronize(index, corpus.passages());
+            corpus = corpusReader.read();
+            if (!corpus.report().problems().isEmpty()) {
+                String problem = String.join("; ", corpus.report().problems());
+                log.error("The knowledge was not read completely ({}): the index is left as it was and still serves {} passages",
+                        problem, index.size());
+                return refused(corpus, problem);
+            }
+            SyncReport sync = synchronizer.synchronize(index, corpus.passages(), force);
             return publish(new IndexStatus(IndexStatus.State.READY, false, index.size(), corpus.report(), sync, clock.instant(), null));
+        } catch (IndexSynchronizer.TooManyDeletions e) {
+            // Thrown before the writer is touched: there is nothing to undo.
+            log.error("Index synchronisation {}; the last committed index is still served", e.getMessage());
+            return refused(corpus, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.error("Index synchronisation failed; the last committed index is still served", e);
-            IndexStatus previous = status.get();
-            IndexStatus.State state = previous.ready() ? IndexStatus.State.READY : IndexStatus.State.FAILED;
-            return publish(new IndexStatus(state, false, index.size(), previous.ingest(), previous.sync(), clock.instant(),
-                    e.getClass().getSimpleName()));
+            return refused(null, "the synchronisation failed (" + e.getClass().getSimpleName() + "); see the log");
         }
+    }
+
+    /** The status after a synchronisation that changed nothing. */
+    private IndexStatus refused(Corpus corpus, String why) {
+        IndexStatus previous = status.get();
+        IndexStatus.State state = previous.ready() || index.size() > 0 ? IndexStatus.State.READY : IndexStatus.State.FAILED;
+        return publish(new IndexStatus(state, false, index.size(), corpus == null ? previous.ingest() : corpus.report(),
+                previous.sync(), clock.instant(), why));
     }
 
     private IndexStatus publish(IndexStatus next) {

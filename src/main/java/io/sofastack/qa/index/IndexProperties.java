@@ -1,5 +1,7 @@
 package io.sofastack.qa.index;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,14 +13,24 @@ import org.springframework.validation.annotation.Validated;
  * The on-disk index.
  *
  * @param dir the folder of the Lucene index; it survives restarts
- * @param embeddingBatch threads embedded per call of the embedding model
+ * @param embeddingBatch passages embedded per call of the embedding model
  * @param embeddingThreads threads of the embedding executor (ONNX Runtime uses them per batch)
  * @param onnxThreads threads ONNX Runtime uses for one embedding
+ * @param maxDeletedFraction a synchronisation that would delete more than this share of the indexed
+ *        passages is refused, unless forced (a half-mounted corpus must not wipe the knowledge)
+ * @param keepUnusable how many unusable index folders moved aside ({@code <dir>.unusable-<time>}) are kept
  */
 @Validated
 @ConfigurationProperties("qa.index")
 public record IndexProperties(@DefaultValue("qa-index") @NotBlank String dir,
                               @DefaultValue("16") @Min(1) @Max(256) int embeddingBatch,
                               @DefaultValue("2") @Min(1) @Max(64) int embeddingThreads,
-                              @DefaultValue("2") @Min(1) @Max(64) int onnxThreads) {
+                              @DefaultValue("2") @Min(1) @Max(64) int onnxThreads,
+                              @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeletedFraction,
+                              @DefaultValue("1") @Min(0) @Max(100) int keepUnusable) {
+
+    /** The defaults with another folder: for tests and tools. */
+    public static IndexProperties of(String dir) {
+        return new IndexProperties(dir, 16, 2, 2, 0.2, 1);
+    }
 }

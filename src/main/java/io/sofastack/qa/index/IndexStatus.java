@@ -13,9 +13,15 @@ import java.time.Instant;
  * @param ingest the last read of the archive, or {@code null} before the first
  * @param sync the last synchronisation, or {@code null} before the first
  * @param updatedAt when the last synchronisation finished
- * @param error why the last synchronisation failed, or {@code null}
+ * @param error why the last synchronisation failed or was refused, or {@code null}; the last committed
+ *        index is still served
  */
 public record IndexStatus(State state, boolean synchronizing, int passages, IngestReport ingest, SyncReport sync, Instant updatedAt, String error) {
+
+    /** Whether the index serves, but the last synchronisation did not bring it in line with the knowledge. */
+    public boolean degraded() {
+        return error != null;
+    }
 
     public enum State { BUILDING, READY, FAILED }
 

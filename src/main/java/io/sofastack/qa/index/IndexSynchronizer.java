@@ -22,13 +22,28 @@ final class IndexSynchronizer {
 
     private final EmbeddingModel embeddingModel;
     private final int batchSize;
+    private final double maxDeletedFraction;
 
-    IndexSynchronizer(EmbeddingModel embeddingModel, int batchSize) {
+    IndexSynchronizer(EmbeddingModel embeddingModel, int batchSize, double maxDeletedFraction) {
         this.embeddingModel = embeddingModel;
         this.batchSize = batchSize;
+        this.maxDeletedFraction = maxDeletedFraction;
+    }
+
+    /** Refused: the synchronisation would delete more of the index than is allowed without force. */
+    static final class TooManyDeletions extends IOException {
+        TooManyDeletions(int deleting, int indexed, double allowed) {
+            super(String.format("refused to delete %d of %d indexed passages (more than %.0f %%): is the corpus complete? "
+                    + "Re-index with force to accept it", deleting, indexed, allowed * 100));
+        }
     }
 
     SyncReport synchronize(PassageIndex index, List<Passage> passages) throws IOException {
+        return synchronize(index, passages, false);
+    }
+
+    /** @param force whether to delete more than {@code maxDeletedFraction} of the index when the corpus says so */
+    SyncReport synchronize(PassageIndex index, List<Passage> passages, boolean force) throws IOException {
         long started = System.nanoTime();
         // 1. Compare content hashes with the last commit.
         Map<String, String> indexed = index.hashesById();
@@ -47,14 +62,15 @@ final class IndexSynchronizer {
                 hashes.add(hash);
             }
         }
-        // 2. Delete passages whose source is gone.
-        int deleted = 0;
-        for (String id : indexed.keySet()) {
-            if (!present.contains(id)) {
-                index.delete(id);
-                deleted++;
-            }
+        // 2. Delete passages whose source is gone, unless that is too much of the index to be believed.
+        List<String> gone = indexed.keySet().stream().filter(id -> !present.contains(id)).toList();
+        if (!force && !indexed.isEmpty() && gone.size() > maxDeletedFraction * indexed.size()) {
+            throw new TooManyDeletions(gone.size(), indexed.size(), maxDeletedFraction);
         }
+        for (String id : gone) {
+            index.delete(id);
+        }
+        int deleted = gone.size();
         // 3. Embed and write the new and changed passages, in batches, showing progress.
         Progress progress = new Progress(toEmbed.size(), started);
         for (int from = 0; from < toEmbed.size(); from += batchSize) {

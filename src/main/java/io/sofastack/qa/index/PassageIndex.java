@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -54,6 +56,11 @@ public final class PassageIndex implements AutoCloseable {
      * synchronisation fills from the archive.
      */
     public static PassageIndex open(Path dir, PassageDocuments documents) throws IOException {
+        return open(dir, documents, 1);
+    }
+
+    /** As {@link #open(Path, PassageDocuments)}, keeping at most {@code keepUnusable} folders moved aside. */
+    public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         String problem = problemWith(directory);
@@ -65,6 +72,7 @@ public final class PassageIndex implements AutoCloseable {
             Files.move(dir, aside);
             log.warn("Index in {} is not usable ({}): moved it to {} and rebuilding the index from the archive",
                     dir, problem, aside);
+            pruneUnusable(dir, keepUnusable);
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
         }
@@ -72,6 +80,33 @@ public final class PassageIndex implements AutoCloseable {
                 .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setCommitOnClose(false);
         return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt);
+    }
+
+    /** Deletes all but the newest {@code keep} folders moved aside from {@code dir}. */
+    static void pruneUnusable(Path dir, int keep) throws IOException {
+        String prefix = dir.getFileName() + ".unusable-";
+        List<Path> aside;
+        try (var siblings = Files.list(dir.toAbsolutePath().getParent())) {
+            aside = siblings.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .sorted(Comparator.comparingLong((Path path) -> movedAt(path, prefix)).reversed())
+                    .toList();
+        }
+        for (Path old : aside.subList(Math.min(keep, aside.size()), aside.size())) {
+            try (var tree = Files.walk(old)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            log.info("Deleted the unusable index folder {} (keeping the newest {})", old, keep);
+        }
+    }
+
+    private static long movedAt(Path path, String prefix) {
+        try {
+            return Long.parseLong(path.getFileName().toString().substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // not ours to judge by its name: sort it first, so that it is kept
+        }
     }
 
     private static boolean hasFiles(Path dir) throws IOException {

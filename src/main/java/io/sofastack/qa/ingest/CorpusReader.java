@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -50,16 +51,24 @@ public class CorpusReader {
         List<Passage> passages = new ArrayList<>();
         Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         Map<Passage.Kind, Integer> pages = new EnumMap<>(Passage.Kind.class);
+        List<String> problems = new ArrayList<>();
         int filesRead = 0;
         for (String configured : properties.paths()) {
             Path root = Path.of(configured).toAbsolutePath().normalize();
             if (!Files.exists(root)) {
-                log.warn("Corpus path {} does not exist: skipped", configured);
+                log.error("Corpus path {} does not exist", configured);
                 skipped.merge(SkipReason.MISSING_PATH, 1, Integer::sum);
+                problems.add("corpus path " + configured + " does not exist");
                 continue;
             }
             Path base = Files.isDirectory(root) ? root : root.getParent();
-            for (Path file : markdownFiles(root)) {
+            int before = passages.size();
+            Optional<List<Path>> files = markdownFiles(root);
+            if (files.isEmpty()) {
+                problems.add("corpus path " + configured + " cannot be listed");
+                continue;
+            }
+            for (Path file : files.get()) {
                 String path = base.relativize(file).toString().replace('\\', '/');
                 Readout readout = readText(file);
                 if (readout.skipReason() != null) {
@@ -74,6 +83,10 @@ public class CorpusReader {
                     pages.merge(found.get(0).kind(), 1, Integer::sum);
                 }
             }
+            if (passages.size() == before) {
+                log.error("Corpus path {} yields no passage", configured);
+                problems.add("corpus path " + configured + " yields no passage");
+            }
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         Map<Passage.Kind, Long> byKind = new EnumMap<>(Passage.Kind.class);
@@ -81,7 +94,7 @@ public class CorpusReader {
         IngestReport report = new IngestReport(filesRead, pages.getOrDefault(Passage.Kind.QA, 0),
                 byKind.getOrDefault(Passage.Kind.QA, 0L).intValue(), pages.getOrDefault(Passage.Kind.DOC, 0),
                 byKind.getOrDefault(Passage.Kind.DOC, 0L).intValue(), pages.getOrDefault(Passage.Kind.ARTICLE, 0),
-                byKind.getOrDefault(Passage.Kind.ARTICLE, 0L).intValue(), skipped, tookMs);
+                byKind.getOrDefault(Passage.Kind.ARTICLE, 0L).intValue(), skipped, problems, tookMs);
         log.info("Read the knowledge: {} files; {} Q&A threads from {} weekly posts, {} sections of {} docs pages, "
                         + "{} sections of {} articles; skipped {} {}, in {} ms",
                 filesRead, report.threads(), report.postsWithThreads(), report.docSections(), report.docPages(),
@@ -104,18 +117,19 @@ public class CorpusReader {
         return weeklyParser.parse(path, markdown).stream().map(thread -> Passage.of(thread, language, pageKey)).toList();
     }
 
-    private List<Path> markdownFiles(Path root) {
+    /** The Markdown files under the root; empty when it cannot be listed. */
+    private Optional<List<Path>> markdownFiles(Path root) {
         if (!Files.isDirectory(root)) {
-            return List.of(root);
+            return Optional.of(List.of(root));
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            return Optional.of(walk.filter(Files::isRegularFile)
                     .filter(file -> file.getFileName().toString().toLowerCase().endsWith(".md"))
                     .sorted()
-                    .toList();
+                    .toList());
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not list corpus folder {}: {}", root, e.getMessage());
-            return List.of();
+            log.error("Could not list corpus folder {}: {}", root, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sofastack.qa.ingest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,13 +15,17 @@ import java.util.TreeMap;
  * @param articles technical articles that gave at least one section
  * @param articleSections sections of articles
  * @param skipped files skipped, counted by reason
+ * @param problems configured paths that are missing, cannot be listed or yield no passage: a read with
+ *        a problem is not a picture of the knowledge to bring the index in line with
  * @param tookMs how long reading and parsing took
  */
 public record IngestReport(int filesRead, int postsWithThreads, int threads, int docPages, int docSections,
-                           int articles, int articleSections, Map<SkipReason, Integer> skipped, long tookMs) {
+                           int articles, int articleSections, Map<SkipReason, Integer> skipped, List<String> problems,
+                           long tookMs) {
 
     public IngestReport {
         skipped = Map.copyOf(skipped);
+        problems = List.copyOf(problems);
     }
 
     public int passages() {

@@ -20,7 +20,7 @@ class IndexHealthIndicatorTest {
     @Test
     void isDownUntilTheIndexIsReadyThenUp() throws Exception {
         CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
-        try (ArchiveIndexer indexer = new ArchiveIndexer(reader, new IndexProperties(dir.toString(), 16, 2, 2),
+        try (ArchiveIndexer indexer = new ArchiveIndexer(reader, IndexProperties.of(dir.toString()),
                 new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC())) {
             IndexHealthIndicator health = new IndexHealthIndicator(indexer);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
@@ -35,7 +35,7 @@ class IndexHealthIndicatorTest {
     @Test
     void aRestartServesTheCommittedIndexBeforeSynchronising() throws Exception {
         CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
-        IndexProperties properties = new IndexProperties(dir.toString(), 16, 2, 2);
+        IndexProperties properties = IndexProperties.of(dir.toString());
         try (ArchiveIndexer first = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
                 JsonMapper.builder().build(), Clock.systemUTC())) {
             first.synchronize();

@@ -33,7 +33,7 @@ class PassageIndexTest {
     Path dir;
 
     private final CountingEmbeddingModel embeddings = new CountingEmbeddingModel();
-    private final IndexSynchronizer synchronizer = new IndexSynchronizer(embeddings, 4);
+    private final IndexSynchronizer synchronizer = new IndexSynchronizer(embeddings, 4, 0.2);
     private final PassageDocuments documents = new PassageDocuments(JsonMapper.builder().build());
 
     private static Passage thread(String id, String question, String answer) {

@@ -12,11 +12,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/admin/reindex}: re-reads the archive and brings the index in line with it, in the
+ * {@code POST /api/admin/reindex}: re-reads the knowledge and brings the index in line with it, in the
  * background; questions go on being answered from the current index until the new one is committed.
+ * {@code ?force=true} accepts a synchronisation that deletes more than {@code qa.index.max-deleted-fraction}
+ * of the index (after a real removal of content).
  * Off (404) unless {@code qa.admin.token} is set; the bearer token is compared in constant time.
  */
 @RestController
@@ -35,7 +38,8 @@ class AdminController {
     }
 
     @PostMapping("/api/admin/reindex")
-    ResponseEntity<IndexStatus> reindex(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    ResponseEntity<IndexStatus> reindex(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                        @RequestParam(name = "force", defaultValue = "false") boolean force) {
         if (!properties.enabled()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "admin-not-configured", "Administration is off",
                     "Set qa.admin.token to switch on the administration endpoints.");
@@ -50,8 +54,8 @@ class AdminController {
         }
         Thread reindex = new Thread(() -> {
             try {
-                log.info("Re-index requested through the admin API");
-                indexer.synchronize();
+                log.info("Re-index requested through the admin API{}", force ? ", forced" : "");
+                indexer.synchronize(force);
             } finally {
                 running.set(false);
             }
