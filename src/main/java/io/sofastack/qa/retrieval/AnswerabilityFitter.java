@@ -24,6 +24,14 @@ import org.apache.lucene.search.TermQuery;
  */
 final class AnswerabilityFitter {
 
+    /**
+     * What the synthetic questions gave: the retrievals to fit on, and how often the passage asked
+     * about stood at each rank among the entries of its kind when it was present ({@code [0]}: not
+     * among them), which says how far down a kind's list an answer is still worth listing.
+     */
+    record Questions(List<Asked> retrievals, int[] rankCounts) {
+    }
+
     /** One retrieval of a synthetic question: its judged entries' features and labels. */
     record Asked(int group, boolean answerable, Passage.Kind kind, boolean english, List<double[]> rows,
                  List<Boolean> labels, List<Passage.Kind> kinds) {
@@ -64,7 +72,7 @@ final class AnswerabilityFitter {
      * English version left out: its Chinese twin then answers it, which is what an English question
      * against the mostly Chinese knowledge looks like.
      */
-    List<Asked> ask(List<Passage> sample, List<Passage> all, int limit) {
+    Questions ask(List<Passage> sample, List<Passage> all, int limit) {
         Map<String, List<String>> englishIdsByPage = new HashMap<>();
         Set<String> chinesePages = new HashSet<>();
         for (Passage passage : all) {
@@ -79,6 +87,7 @@ final class AnswerabilityFitter {
         List<Asked> retrievals = new ArrayList<>();
         long started = System.nanoTime();
         int unfound = 0;
+        int[] rankCounts = new int[limit + 1];
         for (int i = 0; i < sample.size(); i++) {
             Passage passage = sample.get(i);
             String question = questions.of(passage);
@@ -93,6 +102,9 @@ final class AnswerabilityFitter {
                 HybridRetriever.Ranking ranking = retriever.rank(question, limit, exclude);
                 if (ranking == null) {
                     continue;
+                }
+                if (present) {
+                    rankCounts[rankInKind(ranking, passage)]++;
                 }
                 List<double[]> rows = new ArrayList<>();
                 List<Boolean> labels = new ArrayList<>();
@@ -120,7 +132,21 @@ final class AnswerabilityFitter {
         }
         System.out.printf("%d retrievals of the %d questions did not find the passage present, and are left out of fitting%n",
                 unfound, sample.size());
-        return retrievals;
+        return new Questions(retrievals, rankCounts);
+    }
+
+    /** Where the passage (or its page) stands among the entries of its kind, from 1; 0 when it is not among them. */
+    private static int rankInKind(HybridRetriever.Ranking ranking, Passage asked) {
+        int rank = 0;
+        for (HybridRetriever.Entry entry : ranking.entries()) {
+            if (entry.passage().kind() == asked.kind()) {
+                rank++;
+                if (answers(entry.passage(), asked)) {
+                    return rank;
+                }
+            }
+        }
+        return 0;
     }
 
     private static Query anyOf(List<String> ids) {

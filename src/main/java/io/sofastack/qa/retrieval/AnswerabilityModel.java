@@ -12,8 +12,11 @@ import java.util.List;
  * @param scale the standard deviation of each feature in the fitting data
  * @param weights one weight per standardised feature
  * @param bias the intercept
+ * @param rankShares how often, in the fitting data, the answer stood first, second, … among the entries
+ *        of its kind: what an entry further down a kind's list is worth beside the first one
  */
-public record AnswerabilityModel(List<String> names, double[] mean, double[] scale, double[] weights, double bias) {
+public record AnswerabilityModel(List<String> names, double[] mean, double[] scale, double[] weights, double bias,
+                                 double[] rankShares) {
 
     public AnswerabilityModel {
         names = List.copyOf(names);
@@ -24,9 +27,18 @@ public record AnswerabilityModel(List<String> names, double[] mean, double[] sca
         if (mean.length != names.size() || scale.length != names.size() || weights.length != names.size()) {
             throw new IllegalArgumentException("the answerability model needs one mean, scale and weight per feature");
         }
+        if (rankShares == null || rankShares.length == 0) {
+            throw new IllegalArgumentException("the answerability model needs rank shares: re-fit it (see README)");
+        }
         mean = mean.clone();
         scale = scale.clone();
         weights = weights.clone();
+        rankShares = rankShares.clone();
+    }
+
+    /** The share of answers found at this rank (from 1) of a kind's list; past the fitted ranks, none. */
+    public double rankShare(int rank) {
+        return rank >= 1 && rank <= rankShares.length ? rankShares[rank - 1] : 0;
     }
 
     /** A model that knows nothing: every answer is as likely right as wrong. Only until one is fitted. */
@@ -34,7 +46,7 @@ public record AnswerabilityModel(List<String> names, double[] mean, double[] sca
         int n = Features.NAMES.size();
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
-        return new AnswerabilityModel(Features.NAMES, new double[n], ones, new double[n], 0);
+        return new AnswerabilityModel(Features.NAMES, new double[n], ones, new double[n], 0, new double[] {1});
     }
 
     public double probability(Features features) {

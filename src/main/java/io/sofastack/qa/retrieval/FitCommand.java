@@ -59,7 +59,9 @@ class FitCommand implements ApplicationRunner {
         int docs = environment.getProperty("qa.answerability.docs", Integer.class, threads);
         int articles = environment.getProperty("qa.answerability.articles", Integer.class, threads);
         AnswerabilityFitter fitter = new AnswerabilityFitter(retriever, seed);
-        List<AnswerabilityFitter.Asked> asked = fitter.ask(fitter.sample(passages, docs, articles), passages, 10);
+        AnswerabilityFitter.Questions questions = fitter.ask(fitter.sample(passages, docs, articles), passages, 10);
+        List<AnswerabilityFitter.Asked> asked = questions.retrievals();
+        double[] rankShares = rankShares(questions.rankCounts());
 
         String dump = environment.getProperty("qa.answerability.dump-rows");
         if (dump != null) {
@@ -79,18 +81,21 @@ class FitCommand implements ApplicationRunner {
         // 1. Calibration on folds held out from fitting: every question is judged by a model that never saw it.
         double[][] heldOut = new double[asked.size()][];
         for (int fold = 0; fold < FOLDS; fold++) {
-            AnswerabilityModel model = fit(asked, fold, false);
+            AnswerabilityModel model = fit(asked, fold, false, rankShares);
             for (int i = 0; i < asked.size(); i++) {
                 if (asked.get(i).group() % FOLDS == fold) {
                     heldOut[i] = chosen(asked.get(i), model);
                 }
             }
         }
-        String report = CalibrationReport.of(asked, heldOut, properties.minConfidence(), BINS);
+        String report = CalibrationReport.of(asked, heldOut, properties.minConfidence(), BINS)
+                + "\nShare of answers at each rank of their kind's list (1 to 10), when present: "
+                + java.util.Arrays.toString(java.util.Arrays.stream(rankShares).map(share -> Math.round(share * 1000) / 1000.0).toArray())
+                + "\n";
         System.out.println(report);
 
         // 2. The model itself, fitted on everything.
-        AnswerabilityModel model = fit(asked, -1, true);
+        AnswerabilityModel model = fit(asked, -1, true, rankShares);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.write(output, jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(model));
         Path reportFile = output.resolveSibling("calibration.md");
@@ -100,7 +105,17 @@ class FitCommand implements ApplicationRunner {
     }
 
     /** Fits on every fold but {@code fold} ({@code all}: on every fold). */
-    private static AnswerabilityModel fit(List<AnswerabilityFitter.Asked> asked, int fold, boolean all) {
+    /** Counts of answers by rank (index 0: not found) as shares of all the present retrievals. */
+    private static double[] rankShares(int[] counts) {
+        int total = java.util.Arrays.stream(counts).sum();
+        double[] shares = new double[counts.length - 1];
+        for (int rank = 1; rank < counts.length; rank++) {
+            shares[rank - 1] = total == 0 ? 0 : (double) counts[rank] / total;
+        }
+        return shares;
+    }
+
+    private static AnswerabilityModel fit(List<AnswerabilityFitter.Asked> asked, int fold, boolean all, double[] rankShares) {
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (AnswerabilityFitter.Asked one : asked) {
@@ -109,7 +124,7 @@ class FitCommand implements ApplicationRunner {
                 labels.addAll(one.labels());
             }
         }
-        return LogisticRegression.fit(rows, labels);
+        return LogisticRegression.fit(rows, labels, rankShares);
     }
 
     /** What the retriever would answer from, as {probability, right (1 or 0)}: {@link AnswerChoice}, as in retrieval. */

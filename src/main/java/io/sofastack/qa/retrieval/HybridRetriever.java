@@ -79,15 +79,22 @@ public class HybridRetriever {
         AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged, minConfidence);
         double confidence = chosen.probability();
         boolean answerable = confidence >= minConfidence;
-        // 6. Order: the chosen entry, then the kinds in turn (the most probable kind first), each
-        //    kind's entries in their fused order: which kind answers is the least certain judgement.
-        List<Passage.Kind> kinds = new ArrayList<>();
-        kinds.add(chosen.entry().passage().kind());
-        judged.stream().sorted(Comparator.comparingDouble((AnswerChoice.Judged<Entry> j) -> j.probability()).reversed())
-                .map(AnswerChoice.Judged::kind).filter(kind -> !kinds.contains(kind)).forEach(kinds::add);
+        // 6. Order: the chosen entry, then every other by its expected worth: how probable it is that
+        //    its kind answers (its best entry's probability) times how often an answer stands at its
+        //    rank of that kind's list (fitted). Which kind answers is the least certain judgement, so
+        //    the kinds share the list in proportion to it.
+        Map<Passage.Kind, Double> kindProbability = new HashMap<>();
+        judged.forEach(j -> kindProbability.merge(j.kind(), j.probability(), Math::max));
+        Map<Entry, Double> worth = new HashMap<>();
+        Map<Passage.Kind, Integer> rankInKind = new HashMap<>();
+        for (Entry entry : ranking.entries()) {
+            int rank = rankInKind.merge(entry.passage().kind(), 1, Integer::sum);
+            worth.put(entry, kindProbability.getOrDefault(entry.passage().kind(), 0.0) * model.rankShare(rank));
+        }
         List<Entry> ordered = new ArrayList<>();
         ordered.add(chosen.entry());
-        ordered.addAll(RoundRobin.interleave(ranking.entries(), kinds, entry -> entry.passage().kind(), ordered));
+        ranking.entries().stream().filter(entry -> entry != chosen.entry())
+                .sorted(Comparator.comparingDouble(worth::get).reversed()).forEach(ordered::add);
         List<RetrievedPassage> passages = new ArrayList<>();
         for (Entry entry : ordered.subList(0, Math.min(limit, ordered.size()))) {
             double score = entry == chosen.entry() ? confidence

@@ -15,7 +15,7 @@ final class LogisticRegression {
     private LogisticRegression() {
     }
 
-    static AnswerabilityModel fit(List<double[]> rows, List<Boolean> labels) {
+    static AnswerabilityModel fit(List<double[]> rows, List<Boolean> labels, double[] rankShares) {
         int n = rows.size();
         int d = Features.NAMES.size();
         double[] mean = new double[d];
@@ -61,6 +61,6 @@ final class LogisticRegression {
             }
             bias -= LEARNING_RATE * biasGradient;
         }
-        return new AnswerabilityModel(Features.NAMES, mean, scale, weights, bias);
+        return new AnswerabilityModel(Features.NAMES, mean, scale, weights, bias, rankShares);
     }
 }

@@ -29,7 +29,7 @@ class AnswerabilityTest {
             rows.add(features(similarity));
             labels.add(random.nextDouble() < similarity);
         }
-        AnswerabilityModel model = LogisticRegression.fit(rows, labels);
+        AnswerabilityModel model = LogisticRegression.fit(rows, labels, new double[] {0.8, 0.1});
 
         double low = model.probability(new Features(features(0.1)));
         double high = model.probability(new Features(features(0.9)));
@@ -44,8 +44,18 @@ class AnswerabilityTest {
     @Test
     void aModelFittedOnOtherFeaturesIsRefusedWithAWayOut() {
         double[] zeros = new double[2];
-        assertThatThrownBy(() -> new AnswerabilityModel(List.of("a", "b"), zeros, zeros, zeros, 0))
+        assertThatThrownBy(() -> new AnswerabilityModel(List.of("a", "b"), zeros, zeros, zeros, 0, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("re-fit");
+    }
+
+    @Test
+    void anEntryPastTheFittedRanksIsWorthNothing() {
+        AnswerabilityModel model = LogisticRegression.fit(List.of(features(0.1), features(0.9)), List.of(false, true),
+                new double[] {0.8, 0.1});
+        assertThat(model.rankShare(1)).isEqualTo(0.8);
+        assertThat(model.rankShare(2)).isEqualTo(0.1);
+        assertThat(model.rankShare(3)).isZero();
+        assertThat(model.rankShare(0)).isZero();
     }
 
     @Test
@@ -65,12 +75,6 @@ class AnswerabilityTest {
         assertThat(AnswerChoice.choose(List.<AnswerChoice.Judged<String>>of(), 0.3)).isNull();
     }
 
-    @Test
-    void roundRobinTakesTheKindsInTurn() {
-        List<String> items = List.of("q1", "d1", "q2", "a1", "d2", "q3");
-        List<String> interleaved = RoundRobin.interleave(items, List.of('d', 'q', 'a'), item -> item.charAt(0), List.of("q1"));
-        assertThat(interleaved).containsExactly("d1", "q2", "a1", "d2", "q3");
-    }
 
     @Test
     void featuresKeepTheirOrderAndNames() {
