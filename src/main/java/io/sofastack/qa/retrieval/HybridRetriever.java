@@ -97,10 +97,7 @@ public class HybridRetriever {
                 .sorted(Comparator.comparingDouble(worth::get).reversed()).forEach(ordered::add);
         List<RetrievedPassage> passages = new ArrayList<>();
         for (Entry entry : ordered.subList(0, Math.min(limit, ordered.size()))) {
-            double score = entry == chosen.entry() ? confidence
-                    : Math.min(confidence, judged.stream().filter(j -> j.entry() == entry).mapToDouble(AnswerChoice.Judged::probability)
-                            .findFirst().orElse(0));
-            passages.add(entry.retrieved(score));
+            passages.add(entry.retrieved(entry == chosen.entry() ? confidence : Math.min(confidence, worth.get(entry))));
         }
         return new Retrieval(passages, confidence, answerable, chosen.entry().features());
     }
