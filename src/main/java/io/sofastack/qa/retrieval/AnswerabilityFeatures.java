@@ -29,13 +29,19 @@ final class AnswerabilityFeatures {
         this.fusion = fusion;
     }
 
-    /** What is known of the question once both rankings ran; computed once per question. */
+    /**
+     * What is known of the question: its terms and their weights (computed once per question), and the
+     * rankings of one kind of passage ({@link #withHits}).
+     */
     record Question(List<String> terms, double[] idf, boolean[] latin, boolean english,
                     List<Hit> lexicalHits, List<Hit> vectorHits) {
+
+        Question withHits(List<Hit> lexical, List<Hit> vector) {
+            return new Question(terms, idf, latin, english, lexical, vector);
+        }
     }
 
-    Question question(PassageSearcher searcher, Set<String> questionTerms, boolean english, List<Hit> lexicalHits,
-                      List<Hit> vectorHits) throws IOException {
+    Question question(PassageSearcher searcher, Set<String> questionTerms, boolean english) throws IOException {
         List<String> list = new ArrayList<>(questionTerms);
         int documents = Math.max(1, searcher.size());
         double[] idf = new double[list.size()];
@@ -49,7 +55,7 @@ final class AnswerabilityFeatures {
             idf[i] = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
             latin[i] = term.chars().allMatch(c -> c < 128);
         }
-        return new Question(list, idf, latin, english, lexicalHits, vectorHits);
+        return new Question(list, idf, latin, english, List.of(), List.of());
     }
 
     /**

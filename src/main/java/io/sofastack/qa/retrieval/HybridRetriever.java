@@ -124,6 +124,7 @@ public class HybridRetriever {
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
                          float[] vector, int limit, Query exclude) throws IOException {
         Query lexical = lexicalQueries.forText(expanded);
+        AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
         List<Entry> entries = new ArrayList<>();
         List<Entry> judged = new ArrayList<>();
         for (Passage.Kind kind : Passage.Kind.values()) {
@@ -139,7 +140,7 @@ public class HybridRetriever {
             List<Candidate> fused = fusion.fuse(lexicalHits, vectorHits);
             List<Map.Entry<Candidate, Passage>> collapsed = collapse(searcher, fused, english ? "en" : "zh", limit);
             // 4. The features of its first entries.
-            AnswerabilityFeatures.Question asked = features.question(searcher, questionTerms, english, lexicalHits, vectorHits);
+            AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
             for (int i = 0; i < collapsed.size(); i++) {
                 Candidate candidate = collapsed.get(i).getKey();
                 Passage passage = collapsed.get(i).getValue();
