@@ -28,10 +28,6 @@ public record IngestReport(int filesRead, int postsWithThreads, int threads, int
         problems = List.copyOf(problems);
     }
 
-    public int passages() {
-        return threads + docSections + articleSections;
-    }
-
     public int skippedTotal() {
         return skipped.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -58,10 +58,6 @@ public record Passage(String id, Kind kind, String path, String language, String
                 thread.url(), thread.date(), "", thread.question(), thread.threadText(), thread.turns(), thread.products());
     }
 
-    /** What a person would call this passage's heading: the first question, or the section's heading path. */
-    public String heading() {
-        return kind == Kind.QA ? question : section.isEmpty() ? title : section;
-    }
 
     /** The answers of a Q&amp;A thread joined by blank lines; the body of a section. */
     public String answerText() {
