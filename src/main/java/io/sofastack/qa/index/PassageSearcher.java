@@ -34,6 +34,11 @@ public final class PassageSearcher {
         return documents.fromDocument(searcher.storedFields().document(doc));
     }
 
+    /** The id of a passage, without loading the rest of it. */
+    public String id(int doc) throws IOException {
+        return searcher.storedFields().document(doc, java.util.Set.of(PassageDocuments.ID)).get(PassageDocuments.ID);
+    }
+
     /** In how many passages the analyzed term occurs, in the given field. */
     public int documentFrequency(String field, String term) throws IOException {
         return searcher.getIndexReader().docFreq(new Term(field, term));

@@ -21,9 +21,9 @@ final class AnswerabilityFeatures {
 
     private final Terms terms;
     private final BilingualLexicon lexicon;
-    private final RankFusion fusion;
+    private final FusionByKind fusion;
 
-    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, RankFusion fusion) {
+    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion) {
         this.terms = terms;
         this.lexicon = lexicon;
         this.fusion = fusion;
@@ -63,7 +63,7 @@ final class AnswerabilityFeatures {
      *        no passage has, so how much more of it this passage holds than they do says more than its
      *        coverage alone
      */
-    Features of(Question question, Candidate candidate, Passage passage, List<Passage> runnersUp) {
+    double[] withinKind(Question question, Candidate candidate, Passage passage, List<Passage> runnersUp) {
         Set<String> body = bodyTerms(passage);
         double coverage = coverage(question, body, false);
         double runnerUpCoverage = 0;
@@ -71,8 +71,9 @@ final class AnswerabilityFeatures {
             runnerUpCoverage = Math.max(runnerUpCoverage, coverage(question, bodyTerms(runnerUp), false));
         }
         double bestLexical = question.lexicalHits().isEmpty() ? 0 : question.lexicalHits().get(0).score();
-        return new Features(new double[] {
-                candidate.score() / fusion.best(),
+        return new double[] {
+                // Both rankings' agreement, weighed alike for every kind whatever weights rank it.
+                fusion.threads().score(candidate.lexicalRank(), candidate.vectorRank()) / fusion.threads().best(),
                 candidate.lexicalRank() == 0 ? 0 : 1.0 / candidate.lexicalRank(),
                 candidate.vectorRank() == 0 ? 0 : 1.0 / candidate.vectorRank(),
                 candidate.similarity(),
@@ -80,7 +81,26 @@ final class AnswerabilityFeatures {
                 bestLexical == 0 ? 0 : candidate.lexicalScore() / bestLexical,
                 coverage - runnerUpCoverage,
                 coverage(question, body, true),
-                question.english() ? 1 : 0});
+                question.english() ? 1 : 0};
+    }
+
+    /**
+     * The features of one judged entry: those within its kind, and how it compares with the first
+     * entry of each other kind (similarity, and BM25 under one query that weighs every kind alike).
+     *
+     * @param others the similarity and the shared BM25 score of the other kinds' first entries
+     */
+    Features of(double[] withinKind, double similarity, double lexicalScore, List<double[]> others) {
+        double[] values = java.util.Arrays.copyOf(withinKind, withinKind.length + 2);
+        double bestSimilarity = Double.NaN;
+        double bestLexical = Double.NaN;
+        for (double[] other : others) {
+            bestSimilarity = Double.isNaN(bestSimilarity) ? other[0] : Math.max(bestSimilarity, other[0]);
+            bestLexical = Double.isNaN(bestLexical) ? other[1] : Math.max(bestLexical, other[1]);
+        }
+        values[withinKind.length] = others.isEmpty() ? 0 : similarity - bestSimilarity;
+        values[withinKind.length + 1] = others.isEmpty() ? 0 : Math.log1p(lexicalScore) - Math.log1p(bestLexical);
+        return new Features(values);
     }
 
     private Set<String> bodyTerms(Passage passage) {

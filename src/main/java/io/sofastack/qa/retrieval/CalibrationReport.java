@@ -39,7 +39,7 @@ final class CalibrationReport {
             text.append(String.format("| %.1f%s | %s |%n", t, Math.abs(t - threshold) < 1e-9 ? " (in use)" : "", tradeOff(asked, heldOut, t)));
         }
         for (String group : new String[] {"qa", "doc", "article", "english"}) {
-            text.append(String.format("%nAt %.1f, %s questions: %s", threshold, group, tradeOff(asked, heldOut, threshold, group)));
+            text.append(String.format("%nAt %.2f, %s questions: %s", threshold, group, tradeOff(asked, heldOut, threshold, group)));
         }
         return text.append('\n').toString();
     }

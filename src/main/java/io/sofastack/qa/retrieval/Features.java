@@ -11,7 +11,8 @@ import java.util.List;
  * of its own ({@link AnswerChoice}).
  *
  * <p>Every feature is either semantic (similarity) or relative to the competing passages (ranks,
- * margins, ratios). Absolute word overlap (how much of the question a passage holds, how far the best
+ * margins, ratios), within its kind and across the kinds: which kind answers a question is judged by
+ * how a thread and a section compare on the same scale. Absolute word overlap (how much of the question a passage holds, how far the best
  * BM25 score stands out) says as much about how the asker words things as about the answer: the
  * model is fitted on questions made from the passages' own words, where such features are
  * misleadingly high, and real askers paraphrase.
@@ -22,7 +23,7 @@ public record Features(double[] values) {
 
     /** The features, in order; the fitted model names them too, and must match. */
     public static final List<String> NAMES = List.of(
-            "fused",             // fused score over the best possible (first under both rankings)
+            "fused",             // fused score (with the threads' weights) over the best possible: first under both rankings
             "lexicalReciprocal", // 1 / BM25 rank, 0 when BM25 did not find it
             "vectorReciprocal",  // 1 / vector rank, 0 when not among the neighbours
             "similarity",        // cosine similarity to the question
@@ -30,7 +31,9 @@ public record Features(double[] values) {
             "lexicalRatio",      // its BM25 score over the best BM25 score
             "coverageMargin",    // IDF-weighted share of the question's terms it holds, over the best share of the next entries of its kind
             "latinCoverage",     // IDF-weighted share of the question's Latin-script terms (names, identifiers) it holds; 1 without any
-            "english");          // 1 for an English question          // 1 for an English question
+            "english",           // 1 for an English question
+            "crossSimilarity",   // its similarity over that of the first entry of the other kinds (0 when there is none)
+            "crossLexical");     // log(1 + its BM25 score) over that of the first entry of the other kinds, all scored by one query
 
     public Features {
         if (values.length != NAMES.size()) {

@@ -131,10 +131,11 @@ class FitCommand implements ApplicationRunner {
     private double[] chosen(AnswerabilityFitter.Asked asked, AnswerabilityModel model) {
         List<AnswerChoice.Judged<Boolean>> judged = new ArrayList<>();
         for (int i = 0; i < asked.rows().size(); i++) {
+            Features features = new Features(asked.rows().get(i));
             judged.add(new AnswerChoice.Judged<>(asked.labels().get(i), asked.kinds().get(i),
-                    model.probability(new Features(asked.rows().get(i)))));
+                    model.probability(features), features.value("crossLexical")));
         }
-        AnswerChoice.Judged<Boolean> chosen = AnswerChoice.choose(judged, properties.minConfidence());
+        AnswerChoice.Judged<Boolean> chosen = AnswerChoice.choose(judged);
         return chosen == null ? new double[] {0, 0} : new double[] {chosen.probability(), chosen.entry() ? 1 : 0};
     }
 }

@@ -37,7 +37,7 @@ public class HybridRetriever {
     private final EmbeddingModel embeddingModel;
     private final RetrievalProperties properties;
     private final LexicalQueries lexicalQueries;
-    private final RankFusion fusion;
+    private final FusionByKind fusion;
     private final Terms terms;
     private final BilingualLexicon lexicon;
     private final AnswerabilityFeatures features;
@@ -48,7 +48,7 @@ public class HybridRetriever {
         this.indexer = indexer;
         this.embeddingModel = embeddingModel;
         this.properties = properties;
-        this.lexicalQueries = new LexicalQueries(properties.headBoost());
+        this.lexicalQueries = new LexicalQueries();
         this.fusion = parts.fusion();
         this.terms = parts.terms();
         this.lexicon = parts.lexicon();
@@ -71,30 +71,31 @@ public class HybridRetriever {
         if (ranking == null || ranking.entries().isEmpty()) {
             return Retrieval.nothing();
         }
-        // 5. Judge each kind's first entries; answer from the preferred kind that answers.
+        // 6. Judge each kind's first entries; the leading thread or docs section is answered from.
         List<AnswerChoice.Judged<Entry>> judged = new ArrayList<>();
         for (Entry entry : ranking.judged()) {
-            judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind(), model.probability(entry.features())));
+            judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind(), model.probability(entry.features()),
+                    entry.features().value("crossLexical")));
         }
-        AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged, minConfidence);
+        AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged);
         double confidence = chosen.probability();
         boolean answerable = confidence >= minConfidence;
-        // 6. Order: the chosen entry, then every other by its expected worth: how probable it is that
-        //    its kind answers (its best entry's probability) times how often an answer stands at its
-        //    rank of that kind's list (fitted). Which kind answers is the least certain judgement, so
-        //    the kinds share the list in proportion to it.
+        // 7. Order: the chosen entry's kind and the other of threads and docs alternately, then
+        //    articles among them. Each source's score is its expected worth: the probability that its
+        //    kind answers (its first entry's) times how often an answer stands at its rank of that
+        //    kind's list (fitted), never above the chosen one's.
         Map<Passage.Kind, Double> kindProbability = new HashMap<>();
         judged.forEach(j -> kindProbability.merge(j.kind(), j.probability(), Math::max));
         Map<Entry, Double> worth = new HashMap<>();
-        Map<Passage.Kind, Integer> rankInKind = new HashMap<>();
+        Map<Passage.Kind, List<Entry>> byKind = new HashMap<>();
         for (Entry entry : ranking.entries()) {
-            int rank = rankInKind.merge(entry.passage().kind(), 1, Integer::sum);
-            worth.put(entry, kindProbability.getOrDefault(entry.passage().kind(), 0.0) * model.rankShare(rank));
+            List<Entry> ofKind = byKind.computeIfAbsent(entry.passage().kind(), kind -> new ArrayList<>());
+            ofKind.add(entry);
+            worth.put(entry, kindProbability.getOrDefault(entry.passage().kind(), 0.0) * model.rankShare(ofKind.size()));
         }
-        List<Entry> ordered = new ArrayList<>();
-        ordered.add(chosen.entry());
-        ranking.entries().stream().filter(entry -> entry != chosen.entry())
-                .sorted(Comparator.comparingDouble(worth::get).reversed()).forEach(ordered::add);
+        byKind.get(chosen.kind()).remove(chosen.entry());
+        byKind.get(chosen.kind()).add(0, chosen.entry());
+        List<Entry> ordered = AnswerChoice.order(chosen.kind(), byKind);
         List<RetrievedPassage> passages = new ArrayList<>();
         for (Entry entry : ordered.subList(0, Math.min(limit, ordered.size()))) {
             passages.add(entry.retrieved(entry == chosen.entry() ? confidence : Math.min(confidence, worth.get(entry))));
@@ -123,12 +124,14 @@ public class HybridRetriever {
 
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
                          float[] vector, int limit, Query exclude) throws IOException {
-        Query lexical = lexicalQueries.forText(expanded);
+        Query threadQuery = lexicalQueries.forText(expanded, properties.headBoost());
+        Query sectionQuery = lexicalQueries.forText(expanded, properties.sectionHeadBoost());
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
         List<Entry> entries = new ArrayList<>();
-        List<Entry> judged = new ArrayList<>();
+        List<Judging> judging = new ArrayList<>();
         for (Passage.Kind kind : Passage.Kind.values()) {
             Query filter = filter(kind, exclude);
+            Query lexical = kind == Passage.Kind.QA ? threadQuery : sectionQuery;
             // 1. Rank this kind by BM25 over the analyzed text.
             List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(new BooleanQuery.Builder()
                     .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build(),
@@ -137,23 +140,57 @@ public class HybridRetriever {
             List<Hit> vectorHits = searcher.top(new KnnFloatVectorQuery(PassageDocuments.VECTOR, vector,
                     properties.vectorCandidates(), filter), properties.vectorCandidates());
             // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
-            List<Candidate> fused = fusion.fuse(lexicalHits, vectorHits);
+            List<Candidate> fused = fusion.of(kind).fuse(lexicalHits, vectorHits);
             List<Map.Entry<Candidate, Passage>> collapsed = collapse(searcher, fused, english ? "en" : "zh", limit);
-            // 4. The features of its first entries.
+            // 4. The features of its first entries within the kind.
             AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
             for (int i = 0; i < collapsed.size(); i++) {
                 Candidate candidate = collapsed.get(i).getKey();
                 Passage passage = collapsed.get(i).getValue();
-                Features found = i < properties.judgedPerKind() ? features.of(asked, candidate, passage, runnersUp(collapsed, i)) : null;
-                Entry entry = new Entry(candidate, passage, found);
-                entries.add(entry);
-                if (found != null) {
-                    judged.add(entry);
+                if (i < properties.judgedPerKind()) {
+                    judging.add(new Judging(candidate, passage, i == 0,
+                            features.withinKind(asked, candidate, passage, runnersUp(collapsed, i))));
+                } else {
+                    entries.add(new Entry(candidate, passage, null));
                 }
             }
         }
+        // 5. How each judged entry compares with the other kinds' first ones, on scales they share.
+        Map<String, Double> sharedScores = sharedLexicalScores(searcher, lexicalQueries.forText(expanded, 1f), judging);
+        List<Entry> judged = new ArrayList<>();
+        for (Judging one : judging) {
+            List<double[]> others = judging.stream()
+                    .filter(other -> other.first() && other.passage().kind() != one.passage().kind())
+                    .map(other -> new double[] {other.candidate().similarity(), sharedScores.getOrDefault(other.passage().id(), 0.0)})
+                    .toList();
+            Features found = features.of(one.withinKind(), one.candidate().similarity(),
+                    sharedScores.getOrDefault(one.passage().id(), 0.0), others);
+            Entry entry = new Entry(one.candidate(), one.passage(), found);
+            judged.add(entry);
+            entries.add(entry);
+        }
         entries.sort(Comparator.comparingDouble((Entry entry) -> entry.candidate().score()).reversed());
         return new Ranking(entries, judged);
+    }
+
+    /** BM25 scores of the judged passages under one query for every kind, by passage id. */
+    private static Map<String, Double> sharedLexicalScores(PassageSearcher searcher, Query shared, List<Judging> judging)
+            throws IOException {
+        Map<String, Double> scores = new HashMap<>();
+        if (shared == null || judging.isEmpty()) {
+            return scores;
+        }
+        BooleanQuery.Builder ids = new BooleanQuery.Builder();
+        judging.forEach(one -> ids.add(new TermQuery(new Term(PassageDocuments.ID, one.passage().id())), BooleanClause.Occur.SHOULD));
+        Query query = new BooleanQuery.Builder().add(shared, BooleanClause.Occur.MUST).add(ids.build(), BooleanClause.Occur.FILTER).build();
+        for (Hit hit : searcher.top(query, judging.size())) {
+            scores.put(searcher.id(hit.doc()), (double) hit.score());
+        }
+        return scores;
+    }
+
+    /** A judged entry before it is compared across kinds. */
+    private record Judging(Candidate candidate, Passage passage, boolean first, double[] withinKind) {
     }
 
     /** The passages of the few entries after the i-th one. */

@@ -17,27 +17,27 @@ import org.apache.lucene.util.QueryBuilder;
 final class LexicalQueries {
 
     private final QueryBuilder builder = new QueryBuilder(new ArchiveAnalyzer());
-    private final float headBoost;
-
-    LexicalQueries(float headBoost) {
-        this.headBoost = headBoost;
-    }
 
     /**
      * The query, or {@code null} when the text has no searchable term. Text with more terms than a
      * query may hold is searched by its beginning.
+     *
+     * @param headBoost how much more a match in the head counts than one in the body (0: the body only)
      */
-    Query forText(String text) {
+    Query forText(String text, float headBoost) {
         Query head;
         Query body;
         try {
             head = builder.createBooleanQuery(PassageDocuments.HEAD, text);
             body = builder.createBooleanQuery(PassageDocuments.BODY, text);
         } catch (IndexSearcher.TooManyClauses e) {
-            return forText(text.substring(0, text.length() / 2));
+            return forText(text.substring(0, text.length() / 2), headBoost);
         }
         if (head == null || body == null) {
             return null;
+        }
+        if (headBoost == 0) {
+            return body;
         }
         return new BooleanQuery.Builder()
                 .add(new BoostQuery(head, headBoost), BooleanClause.Occur.SHOULD)

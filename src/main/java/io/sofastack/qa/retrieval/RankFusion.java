@@ -28,6 +28,12 @@ final class RankFusion {
         return (lexicalWeight + vectorWeight) / (rankConstant + 1);
     }
 
+    /** The fused score of a document at these ranks (from 1; 0: not found by that ranking). */
+    double score(int lexicalRank, int vectorRank) {
+        return (lexicalRank == 0 ? 0 : lexicalWeight / (rankConstant + lexicalRank))
+                + (vectorRank == 0 ? 0 : vectorWeight / (rankConstant + vectorRank));
+    }
+
     /** Candidates best first; ties keep BM25's order. {@code vectorHits} carry Lucene's DOT_PRODUCT score, (1 + cosine) / 2. */
     List<Candidate> fuse(List<Hit> lexicalHits, List<Hit> vectorHits) {
         Map<Integer, double[]> byDoc = new LinkedHashMap<>(); // score, lexicalRank, lexicalScore, vectorRank, similarity

@@ -41,12 +41,14 @@ class RetrievalConfiguration {
     }
 
     @Bean
-    RankFusion rankFusion(RetrievalProperties properties) {
-        return new RankFusion(properties.lexicalWeight(), properties.vectorWeight(), properties.rankConstant());
+    FusionByKind rankFusion(RetrievalProperties properties) {
+        return new FusionByKind(
+                new RankFusion(properties.lexicalWeight(), properties.vectorWeight(), properties.rankConstant()),
+                new RankFusion(properties.lexicalWeight(), properties.sectionVectorWeight(), properties.rankConstant()));
     }
 
     @Bean
-    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, RankFusion fusion) {
+    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion) {
         return new AnswerabilityFeatures(terms, lexicon, fusion);
     }
 
@@ -71,7 +73,7 @@ class RetrievalConfiguration {
     }
 
     @Bean
-    RetrievalParts retrievalParts(Terms terms, BilingualLexicon lexicon, RankFusion fusion,
+    RetrievalParts retrievalParts(Terms terms, BilingualLexicon lexicon, FusionByKind fusion,
                                   AnswerabilityFeatures features, AnswerabilityModel model) {
         return new RetrievalParts(terms, lexicon, fusion, features, model);
     }

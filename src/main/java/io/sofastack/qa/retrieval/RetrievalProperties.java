@@ -18,8 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param vectorCandidates nearest neighbours asked of the vector index (HNSW misses true neighbours with a small k)
  * @param rankConstant the k of reciprocal rank fusion: larger flattens the weight of the first ranks
  * @param lexicalWeight weight of the BM25 ranking in fusion
- * @param vectorWeight weight of the vector ranking in fusion
- * @param headBoost how much more a match in a passage's question or headings counts than one in its body
+ * @param vectorWeight weight of the vector ranking in fusion, for threads
+ * @param sectionVectorWeight weight of the vector ranking in fusion, for docs and article sections
+ * @param headBoost how much more a match in a thread's first question counts than one in the rest of it
+ * @param sectionHeadBoost how much more a match in a section's page title or headings counts than one in
+ *        its text (which holds them too); a page's sections share its title, so a high weight ranks
+ *        the page that names the product over the section that answers
  * @param maxQueryChars only this much of a question is searched for (longer text adds noise, not recall)
  * @param judgedPerKind how many of the first entries of each kind (threads, docs, articles) the answerability model judges
  * @param runnersUp how many entries after a judged one its coverage is compared with
@@ -28,13 +32,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
-public record RetrievalProperties(@DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
+public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
                                   @DefaultValue("50") @Min(1) @Max(1000) int lexicalCandidates,
                                   @DefaultValue("100") @Min(1) @Max(1000) int vectorCandidates,
                                   @DefaultValue("60") @Min(1) @Max(1000) int rankConstant,
                                   @DefaultValue("1.0") @DecimalMin("0.0") double lexicalWeight,
                                   @DefaultValue("0.5") @DecimalMin("0.0") double vectorWeight,
+                                  @DefaultValue("0.0") @DecimalMin("0.0") double sectionVectorWeight,
                                   @DefaultValue("2.0") @DecimalMin("0.0") float headBoost,
+                                  @DefaultValue("0.5") @DecimalMin("0.0") float sectionHeadBoost,
                                   @DefaultValue("400") @Min(10) @Max(10000) int maxQueryChars,
                                   @DefaultValue("1") @Min(1) @Max(20) int judgedPerKind,
                                   @DefaultValue("5") @Min(1) @Max(20) int runnersUp,

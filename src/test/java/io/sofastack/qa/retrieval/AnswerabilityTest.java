@@ -7,6 +7,7 @@ import io.sofastack.qa.ingest.Passage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -64,17 +65,30 @@ class AnswerabilityTest {
     }
 
     @Test
-    void aThreadThatAnswersIsPreferredOverAMoreProbableSection() {
-        var thread = new AnswerChoice.Judged<>("thread", Passage.Kind.QA, 0.4);
-        var doc = new AnswerChoice.Judged<>("doc", Passage.Kind.DOC, 0.9);
-        var article = new AnswerChoice.Judged<>("article", Passage.Kind.ARTICLE, 0.95);
+    void theThreadOrDocsSectionThatScoresHigherUnderTheSharedQueryLeads() {
+        var thread = new AnswerChoice.Judged<>("thread", Passage.Kind.QA, 0.4, -0.3);
+        var doc = new AnswerChoice.Judged<>("doc", Passage.Kind.DOC, 0.2, 0.3);
+        var article = new AnswerChoice.Judged<>("article", Passage.Kind.ARTICLE, 0.95, 0.8);
 
-        assertThat(AnswerChoice.choose(List.of(article, doc, thread), 0.3).entry()).isEqualTo("thread");
-        assertThat(AnswerChoice.choose(List.of(article, doc, thread), 0.5).entry()).as("docs before articles").isEqualTo("doc");
-        assertThat(AnswerChoice.choose(List.of(article, thread), 0.99).entry()).as("none answers: the most probable").isEqualTo("article");
-        assertThat(AnswerChoice.choose(List.<AnswerChoice.Judged<String>>of(), 0.3)).isNull();
+        assertThat(AnswerChoice.choose(List.of(article, doc, thread)).entry())
+                .as("the docs section scores higher than the thread; a sure article does not answer").isEqualTo("doc");
+        assertThat(AnswerChoice.choose(List.of(article, thread)).entry()).isEqualTo("thread");
+        assertThat(AnswerChoice.choose(List.of(article)).entry()).as("nothing but an article").isEqualTo("article");
+        assertThat(AnswerChoice.choose(List.<AnswerChoice.Judged<String>>of())).isNull();
     }
 
+    @Test
+    void theLeadingKindAndTheOtherAlternateThenArticlesTakeEveryThirdPlace() {
+        Map<Passage.Kind, List<String>> byKind = Map.of(
+                Passage.Kind.DOC, List.of("d1", "d2", "d3", "d4", "d5"),
+                Passage.Kind.QA, List.of("q1", "q2"),
+                Passage.Kind.ARTICLE, List.of("a1", "a2"));
+
+        assertThat(AnswerChoice.order(Passage.Kind.DOC, byKind))
+                .containsExactly("d1", "q1", "d2", "q2", "d3", "a1", "d4", "d5", "a2");
+        assertThat(AnswerChoice.order(Passage.Kind.ARTICLE, Map.of(Passage.Kind.ARTICLE, List.of("a1", "a2"))))
+                .containsExactly("a1", "a2");
+    }
 
     @Test
     void featuresKeepTheirOrderAndNames() {

@@ -11,7 +11,7 @@ class QueryTextTest {
     private final Terms terms = new Terms();
     private final BilingualLexicon lexicon = BilingualLexicon.load(new java.io.ByteArrayInputStream(
             "# test lexicon\nrollback\t回滚\nrestart\t重启\ntransact\t事务 分布\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    private final LexicalQueries lexical = new LexicalQueries(2f);
+    private final LexicalQueries lexical = new LexicalQueries();
 
     @Test
     void expandsEnglishQuestionsWithTheChineseTermsOfTheirWords() {
@@ -38,14 +38,14 @@ class QueryTextTest {
         for (String text : new String[] {"a:b AND (c OR", "\"unbalanced", "NodeImpl#handleAppendEntriesRequest", "*?~^",
                 "@GlobalTransactional", "default.grouplist", "1.4.0"}) {
             // Never a parse exception: text is analyzed, not parsed.
-            lexical.forText(text);
+            lexical.forText(text, 2f);
         }
-        assertThat(lexical.forText("default.grouplist").toString()).contains("grouplist");
-        assertThat(lexical.forText("!!!")).isNull();
+        assertThat(lexical.forText("default.grouplist", 2f).toString()).contains("grouplist");
+        assertThat(lexical.forText("!!!", 2f)).isNull();
     }
 
     @Test
     void aHugeQuestionDoesNotExceedTheClauseLimit() {
-        assertThat(lexical.forText("注册中心连接".repeat(2000)).toString()).contains("注册");
+        assertThat(lexical.forText("注册中心连接".repeat(2000), 2f).toString()).contains("注册");
     }
 }
