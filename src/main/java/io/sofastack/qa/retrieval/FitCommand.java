@@ -66,10 +66,12 @@ class FitCommand implements ApplicationRunner {
         String dump = environment.getProperty("qa.answerability.dump-rows");
         if (dump != null) {
             List<String> lines = new ArrayList<>();
-            lines.add("group,answerable,kind,label," + String.join(",", Features.NAMES));
-            for (AnswerabilityFitter.Asked one : asked) {
+            lines.add("retrieval,group,answerable,kind,rowKind,label," + String.join(",", Features.NAMES));
+            for (int retrieval = 0; retrieval < asked.size(); retrieval++) {
+                AnswerabilityFitter.Asked one = asked.get(retrieval);
                 for (int r = 0; r < one.rows().size(); r++) {
-                    StringBuilder line = new StringBuilder(one.group() + "," + one.answerable() + "," + one.kind().label() + "," + one.labels().get(r));
+                    StringBuilder line = new StringBuilder(retrieval + "," + one.group() + "," + one.answerable() + ","
+                            + one.kind().label() + "," + one.kinds().get(r).label() + "," + one.labels().get(r));
                     for (double value : one.rows().get(r)) {
                         line.append(',').append(value);
                     }
