@@ -16,10 +16,20 @@ public final class RetrievalEvaluation {
 
     private static final int RANKS = 10;
 
-    private final HybridRetriever retriever;
+    /** What is evaluated: a question and a number of sources in, a retrieval out. */
+    @FunctionalInterface
+    public interface Retriever {
+        Retrieval retrieve(String question, int limit);
+    }
+
+    private final Retriever retriever;
     private final JsonMapper jsonMapper;
 
     public RetrievalEvaluation(HybridRetriever retriever, JsonMapper jsonMapper) {
+        this(retriever::retrieve, jsonMapper);
+    }
+
+    RetrievalEvaluation(Retriever retriever, JsonMapper jsonMapper) {
         this.retriever = retriever;
         this.jsonMapper = jsonMapper;
     }

@@ -213,7 +213,7 @@ public class HybridRetriever {
      * One entry per Q&amp;A thread and per page: a page's best section stands for it, in the question's
      * language when that translation was found too, so a page and its translation are never two sources.
      */
-    private static List<Map.Entry<Candidate, Passage>> collapse(PassageSearcher searcher, List<Candidate> fused,
+    static List<Map.Entry<Candidate, Passage>> collapse(PassageSearcher searcher, List<Candidate> fused,
                                                                 String language, int wanted) throws IOException {
         List<Map.Entry<Candidate, Passage>> entries = new ArrayList<>();
         Map<String, Integer> positionByKey = new HashMap<>();
