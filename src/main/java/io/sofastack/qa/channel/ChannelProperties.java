@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param answerQueue questions waiting for an answer thread at most
  * @param sources sources listed under a chat answer
  * @param concurrentRetrievals chat answers that retrieve at once (retrieval takes CPU; waiting for the LLM does not)
+ * @param connectTimeout how long a reply to a platform may take to connect
+ * @param readTimeout how long a platform may take to answer a reply's request
  */
 @Validated
 @ConfigurationProperties("qa.channel")
@@ -27,5 +29,7 @@ public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_00
                                 @DefaultValue("16") @Min(1) @Max(256) int answerThreads,
                                 @DefaultValue("500") @Min(1) @Max(100_000) int answerQueue,
                                 @DefaultValue("3") @Min(1) @Max(10) int sources,
-                                @DefaultValue("1") @Min(1) @Max(64) int concurrentRetrievals) {
+                                @DefaultValue("1") @Min(1) @Max(64) int concurrentRetrievals,
+                                @DefaultValue("3s") Duration connectTimeout,
+                                @DefaultValue("10s") Duration readTimeout) {
 }

@@ -67,7 +67,7 @@ public final class ChannelBenchmark {
             List<String> jvm = List.of("-Xmx512m",
                     "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
                     "-Dqa.slack.api-base-url=" + base + "/api",
-                    "-Dqa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "-Dqa.dingtalk.allowed-webhook-hosts=127.0.0.1",
+                    "-Dqa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "-Dqa.dingtalk.robot-code=ding-robot", "-Dqa.dingtalk.allowed-webhook-hosts=127.0.0.1",
                     "-Dqa.channel.state-dir=" + state, "-Dspring.ai.model.chat=openai",
                     "-Dspring.ai.openai.base-url=" + base + "/v1", "-Dspring.ai.openai.api-key=bench",
                     "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s");

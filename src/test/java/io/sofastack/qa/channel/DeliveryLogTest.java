@@ -21,7 +21,7 @@ class DeliveryLogTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private DeliveryLog open(Clock clock) {
-        return new DeliveryLog(new ChannelProperties(65536, dir.toString(), Duration.ofHours(1), 1, 10, 3, 1), json, clock,
+        return new DeliveryLog(new ChannelProperties(65536, dir.toString(), Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3), Duration.ofSeconds(10)), json, clock,
                 new SimpleMeterRegistry());
     }
 

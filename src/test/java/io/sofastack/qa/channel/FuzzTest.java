@@ -49,7 +49,7 @@ class FuzzTest {
                 "--qa.index.dir=target/test-indexes/fuzz", "--qa.channel.state-dir=target/test-state/fuzz-" + System.nanoTime(),
                 "--qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "--qa.slack.bot-token=xoxb-fuzz",
                 "--qa.slack.api-base-url=http://127.0.0.1:9/api", "--qa.slack.allowed-response-hosts=127.0.0.1",
-                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1",
+                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.robot-code=ding-robot", "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1",
                 "--qa.rate-limit.enabled=false", "--qa.channel.answer-threads=2", "--qa.channel.answer-queue=20",
                 "--logging.level.io.sofastack.qa=ERROR");
         bot.getBean(ArchiveIndexer.class).synchronize();

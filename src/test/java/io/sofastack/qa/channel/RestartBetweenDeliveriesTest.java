@@ -32,7 +32,7 @@ class RestartBetweenDeliveriesTest {
                 "--server.port=0", "--qa.index.dir=target/test-indexes/restart", "--qa.channel.state-dir=" + stateDir,
                 "--qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "--qa.slack.bot-token=xoxb-test-token",
                 "--qa.slack.api-base-url=http://127.0.0.1:" + platforms.getPort() + "/api",
-                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1");
+                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.robot-code=ding-robot", "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1");
         context.getBean(ArchiveIndexer.class).synchronize();
         return context;
     }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import io.sofastack.qa.channel.OutboundHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,13 +37,13 @@ class DingTalkChannel implements ChatChannel {
     private final DingTalkReply reply;
 
     DingTalkChannel(DingTalkProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
-                    JsonMapper jsonMapper, RestClient.Builder restClients, Clock clock) {
+                    JsonMapper jsonMapper, OutboundHttp outbound, Clock clock) {
         this.properties = properties;
         this.deliveries = deliveries;
         this.answering = answering;
         this.jsonMapper = jsonMapper;
         this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
-        this.replier = new DingTalkReplier(restClients.build(), properties.allowedWebhookHosts(), clock);
+        this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock);
         this.reply = new DingTalkReply(properties.maxMessageChars());
     }
 
@@ -77,9 +77,13 @@ class DingTalkChannel implements ChatChannel {
             throw new MalformedWebhookException("The callback body is not a JSON object.");
         }
         DingTalkMessage message = DingTalkMessage.of(json);
-        if (properties.robotCode() != null && !properties.robotCode().isBlank()
-                && !properties.robotCode().equals(message.robotCode())) {
+        if (!properties.robotCode().equals(message.robotCode())) {
             throw new UnverifiedRequestException("the message is for another robot");
+        }
+        if (!properties.answersIn(message.conversationId())) {
+            log.info("DingTalk message {} is from conversation {}, which qa.dingtalk.allowed-conversations does not list: not answered",
+                    message.msgId(), message.conversationId());
+            return;
         }
         if (message.msgId().isBlank() || message.question().isBlank()) {
             log.debug("DingTalk callback without a message id or a text question: nothing to answer");

@@ -12,18 +12,35 @@ import org.springframework.validation.annotation.Validated;
  * The DingTalk robot (enterprise-internal robot, HTTP mode). Off until {@code app-secret} is set.
  *
  * @param appSecret the robot app's AppSecret (ClientSecret): it signs every callback
- * @param robotCode when set, messages for another robot are refused
+ * @param robotCode the robot's code; required with {@code app-secret}: the signature proves only that a
+ *        callback comes from some robot of the app, the code that it is meant for this one
+ * @param allowedConversations conversation ids the robot answers in; empty: every conversation it is added to
  * @param allowedWebhookHosts hosts a reply may be posted to; a message's {@code sessionWebhook} elsewhere is ignored
  * @param maxMessageChars longer answers are trimmed to this
- * @param maxClockSkew a callback's timestamp may be this far from now
+ * @param maxClockSkew a callback's timestamp may be this far from now (DingTalk signs with a window of one hour)
  */
 @Validated
 @ConfigurationProperties("qa.dingtalk")
 public record DingTalkProperties(String appSecret,
                                  String robotCode,
+                                 @DefaultValue({}) List<String> allowedConversations,
                                  @DefaultValue({"oapi.dingtalk.com", "api.dingtalk.com"}) List<String> allowedWebhookHosts,
                                  @DefaultValue("5000") @Min(200) @Max(20000) int maxMessageChars,
                                  @DefaultValue("1h") Duration maxClockSkew) {
+
+    public DingTalkProperties {
+        allowedConversations = allowedConversations == null ? List.of() : List.copyOf(allowedConversations);
+        if (appSecret != null && !appSecret.isBlank() && (robotCode == null || robotCode.isBlank())) {
+            throw new IllegalArgumentException("qa.dingtalk.robot-code is required when qa.dingtalk.app-secret is set: "
+                    + "the signature only proves that a callback comes from the app, the robot code that it is for this "
+                    + "robot (the robot's page in the DingTalk developer console shows it)");
+        }
+    }
+
+    /** Whether the robot answers in this conversation. */
+    public boolean answersIn(String conversationId) {
+        return allowedConversations.isEmpty() || allowedConversations.contains(conversationId);
+    }
 
     public boolean enabled() {
         return appSecret != null && !appSecret.isBlank();
@@ -32,6 +49,6 @@ public record DingTalkProperties(String appSecret,
     @Override
     public String toString() {
         return "DingTalkProperties[appSecret=" + (enabled() ? "***" : "") + ", robotCode=" + robotCode
-                + ", allowedWebhookHosts=" + allowedWebhookHosts + "]";
+                + ", allowedConversations=" + allowedConversations + ", allowedWebhookHosts=" + allowedWebhookHosts + "]";
     }
 }

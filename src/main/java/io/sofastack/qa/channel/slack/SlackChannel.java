@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
+import io.sofastack.qa.channel.OutboundHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,13 +38,13 @@ class SlackChannel implements ChatChannel {
     private final SlackFormat format;
 
     SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
-                 RestClient.Builder restClients, Clock clock) {
+                 OutboundHttp outbound, Clock clock) {
         this.properties = properties;
         this.deliveries = deliveries;
         this.answering = answering;
         this.jsonMapper = jsonMapper;
         this.signature = new SlackSignature(properties.signingSecret(), properties.maxClockSkew(), clock);
-        this.client = new SlackClient(restClients.build(), properties, duration -> Thread.sleep(duration.toMillis()));
+        this.client = new SlackClient(outbound.restClient(), properties, duration -> Thread.sleep(duration.toMillis()));
         this.format = new SlackFormat(properties.maxMessageChars());
     }
 
