@@ -69,7 +69,7 @@ public class ArchiveIndexer implements AutoCloseable {
             return refused(corpus, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.error("Index synchronisation failed; the last committed index is still served", e);
-            return refused(null, "the synchronisation failed (" + e.getClass().getSimpleName() + "); see the log");
+            return refused(null, "the synchronisation failed; the log says why");
         }
     }
 

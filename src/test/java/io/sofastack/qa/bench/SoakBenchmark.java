@@ -66,7 +66,8 @@ public final class SoakBenchmark {
 
         WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(64));
         llm.start();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dqa.rate-limit.enabled=false"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dqa.rate-limit.enabled=false",
+                "-Dmanagement.endpoints.web.exposure.include=health,prometheus"));
         if (failingLlm) {
             failInEveryWay(llm);
             jvm.addAll(List.of("-Dspring.ai.model.chat=openai", "-Dspring.ai.openai.base-url=http://127.0.0.1:" + llm.port() + "/v1",
