@@ -80,6 +80,14 @@ public class AnswerService {
         return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
     }
 
+    /** The one line an asker gets when more questions are waiting than the bot can take, in the question's language. */
+    public Answer busy(String question) {
+        String text = Language.of(question) == Language.ENGLISH
+                ? "Too many questions are waiting for an answer right now; please ask again in a few minutes."
+                : "现在排队等待回答的问题太多了，请过几分钟再问。";
+        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+    }
+
     /** The one polite line a rate-limited asker gets instead of an answer, in the question's language. */
     public Answer rateLimited(String question, java.time.Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentRetrievals chat answers that retrieve at once (retrieval takes CPU; waiting for the LLM does not)
  * @param connectTimeout how long a reply to a platform may take to connect
  * @param readTimeout how long a platform may take to answer a reply's request
+ * @param maxAnswerAge a message older than this when its turn comes (or after a restart) is abandoned, not answered late
+ * @param postAttempts how many times a reply that certainly did not reach the platform is tried in all
+ * @param postBackoff the wait before the second try; it doubles for each further one
  */
 @Validated
 @ConfigurationProperties("qa.channel")
@@ -31,5 +34,8 @@ public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_00
                                 @DefaultValue("3") @Min(1) @Max(10) int sources,
                                 @DefaultValue("1") @Min(1) @Max(64) int concurrentRetrievals,
                                 @DefaultValue("3s") Duration connectTimeout,
-                                @DefaultValue("10s") Duration readTimeout) {
+                                @DefaultValue("10s") Duration readTimeout,
+                                @DefaultValue("10m") Duration maxAnswerAge,
+                                @DefaultValue("3") @Min(1) @Max(10) int postAttempts,
+                                @DefaultValue("2s") Duration postBackoff) {
 }

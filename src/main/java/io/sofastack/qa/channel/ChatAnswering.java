@@ -1,18 +1,21 @@
 package io.sofastack.qa.channel;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.retrieval.Retrieval;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,8 +25,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers chat questions off the webhook's thread, on the named {@code chat-answer-} executor, so that
- * a webhook is acknowledged at once however long answering takes. A failure while answering is logged
- * and never kills the executor. At start-up it answers what a crash left unanswered.
+ * a webhook is acknowledged at once however long answering takes, and records every step in the
+ * delivery log: answering, answered, then posted, or failed or abandoned with a reason.
+ *
+ * <ul>
+ *   <li>A post that certainly did not reach the platform is tried again after a doubling backoff,
+ *       {@code qa.channel.post-attempts} times in all; one whose fate is unknown is never repeated.</li>
+ *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
+ *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
+ *   <li>At start-up it answers what a crash left before answering began or while it ran; a message
+ *       whose answer was being posted may have been posted, and is abandoned (counted), not posted twice.</li>
+ * </ul>
  */
 @Component
 public class ChatAnswering implements AutoCloseable {
@@ -35,55 +47,37 @@ public class ChatAnswering implements AutoCloseable {
     private final List<ChatChannel> channels;
     private final ChannelProperties properties;
     private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor busyReplies;
+    private final ScheduledThreadPoolExecutor retries;
     private final Semaphore retrievals;
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
+    private final MeterRegistry meters;
+    private final Clock clock;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog) {
+                         RateLimits rateLimits, AnswerLog answerLog, MeterRegistry meters, Clock clock) {
         this.answers = answers;
         this.answerLog = answerLog;
         this.rateLimits = rateLimits;
         this.deliveries = deliveries;
         this.channels = channels;
         this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
         this.executor = new ThreadPoolExecutor(properties.answerThreads(), properties.answerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.answerQueue()), new CustomizableThreadFactory("chat-answer-"));
+        // Busy replies cost no retrieval: one thread posts them, and past its own queue they are dropped.
+        this.busyReplies = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.answerQueue()),
+                new CustomizableThreadFactory("chat-busy-"));
+        this.retries = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("chat-retry-"));
         this.retrievals = new Semaphore(properties.concurrentRetrievals());
     }
 
-    /**
-     * Answers the question on the executor, hands the answer to {@code reply}, then marks the message
-     * answered in the delivery log. A rate-limited asker or conversation gets one polite line instead,
-     * and costs no retrieval and no LLM call; so does a question asked before the first index is built.
-     */
-    public void answerLater(Asked asked, Consumer<Answer> reply) {
-        try {
-            executor.execute(() -> {
-                long started = System.nanoTime();
-                try {
-                    Answer answer;
-                    Optional<Duration> wait = rateLimits.acquire(asked.asker(), asked.conversation());
-                    if (wait.isPresent()) {
-                        answer = answers.rateLimited(asked.question(), wait.get());
-                    } else if (!answers.isReady()) {
-                        answer = answers.notReady(asked.question());
-                    } else {
-                        answer = answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
-                    }
-                    answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
-                    reply.accept(answer);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    log.error("Answering a chat question failed", e);
-                } finally {
-                    deliveries.answered(asked.deliveryKeys());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("{} chat questions are waiting already (qa.channel.answer-queue): one is dropped", properties.answerQueue());
-        }
+    /** Posts an answer to the platform the question came from, and says what became of it. */
+    @FunctionalInterface
+    public interface ChatReply {
+        PostOutcome post(Answer answer);
     }
 
     /**
@@ -93,8 +87,114 @@ public class ChatAnswering implements AutoCloseable {
      * @param asker who asked, as the platform names them
      * @param conversation where it was asked
      * @param deliveryKeys its keys in the delivery log
+     * @param receivedAt when the bot accepted it
      */
-    public record Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys) {
+    public record Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
+                        Instant receivedAt) {
+    }
+
+    /**
+     * Answers the question on the executor and posts the answer through {@code reply}. A rate-limited
+     * asker or conversation gets one polite line instead, and costs no retrieval and no LLM call; so
+     * does a question asked before the first index is built.
+     */
+    public void answerLater(Asked asked, ChatReply reply) {
+        try {
+            executor.execute(() -> answer(asked, reply));
+        } catch (RejectedExecutionException e) {
+            log.warn("{} chat questions are waiting already (qa.channel.answer-queue): a {} question gets the busy reply",
+                    properties.answerQueue(), asked.platform());
+            abandon(asked, "busy", "qa.channel.answer-queue was full");
+            try {
+                busyReplies.execute(() -> safely(reply, answers.busy(asked.question())));
+            } catch (RejectedExecutionException dropped) {
+                log.warn("The busy replies are queued up too: one is dropped");
+            }
+        }
+    }
+
+    private void answer(Asked asked, ChatReply reply) {
+        long started = System.nanoTime();
+        if (tooOld(asked.receivedAt())) {
+            abandon(asked, "too-old", "older than qa.channel.max-answer-age when its turn came");
+            return;
+        }
+        deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERING, null);
+        Answer answer;
+        try {
+            Optional<Duration> wait = rateLimits.acquire(asked.asker(), asked.conversation());
+            if (wait.isPresent()) {
+                answer = answers.rateLimited(asked.question(), wait.get());
+            } else if (!answers.isReady()) {
+                answer = answers.notReady(asked.question());
+            } else {
+                answer = answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            log.error("Answering a chat question failed", e);
+            finish(asked, Delivery.State.FAILED, "answering-failed", "answering it failed: " + e.getMessage());
+            return;
+        }
+        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
+        post(asked, reply, answer, 1);
+    }
+
+    private void post(Asked asked, ChatReply reply, Answer answer, int attempt) {
+        PostOutcome outcome = safely(reply, answer);
+        switch (outcome) {
+            case POSTED -> finish(asked, Delivery.State.POSTED, "posted", null);
+            case REFUSED -> finish(asked, Delivery.State.FAILED, "refused", "the platform refused the reply");
+            case IN_DOUBT -> finish(asked, Delivery.State.FAILED, "in-doubt",
+                    "the platform may have the reply: it is not posted again");
+            case RETRYABLE -> {
+                Duration backoff = properties.postBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+                if (attempt >= properties.postAttempts() || tooOld(asked.receivedAt().minus(backoff))) {
+                    finish(asked, Delivery.State.FAILED, "retries-exhausted", "not posted after " + attempt + " attempts");
+                    return;
+                }
+                log.info("A {} reply was not posted (attempt {} of {}): trying again in {}", asked.platform(), attempt,
+                        properties.postAttempts(), backoff);
+                retries.schedule(() -> retryLater(asked, reply, answer, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void retryLater(Asked asked, ChatReply reply, Answer answer, int attempt) {
+        try {
+            executor.execute(() -> post(asked, reply, answer, attempt));
+        } catch (RejectedExecutionException e) {
+            finish(asked, Delivery.State.FAILED, "busy", "qa.channel.answer-queue was full when the post was tried again");
+        }
+    }
+
+    private static PostOutcome safely(ChatReply reply, Answer answer) {
+        try {
+            return reply.post(answer);
+        } catch (RuntimeException e) {
+            log.error("Posting a chat reply failed", e);
+            return PostOutcome.IN_DOUBT;
+        }
+    }
+
+    private boolean tooOld(Instant receivedAt) {
+        return receivedAt.plus(properties.maxAnswerAge()).isBefore(clock.instant());
+    }
+
+    private void abandon(Asked asked, String reason, String why) {
+        finish(asked, Delivery.State.ABANDONED, reason, why);
+    }
+
+    private void finish(Asked asked, Delivery.State state, String reason, String why) {
+        deliveries.advance(asked.deliveryKeys(), state, why);
+        meters.counter("qa.channel.deliveries", "platform", asked.platform(), "state", state.name().toLowerCase(),
+                "reason", reason).increment();
+        if (state != Delivery.State.POSTED) {
+            log.warn("A {} message was {}: {}", asked.platform(), state.name().toLowerCase(), why);
+        }
     }
 
     /**
@@ -112,17 +212,37 @@ public class ChatAnswering implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void answerWhatACrashLeftBehind() {
-        for (Delivery delivery : deliveries.unanswered()) {
-            channels.stream().filter(channel -> channel.platform().equals(delivery.platform())).findFirst()
-                    .ifPresent(channel -> {
-                        log.info("Answering a {} message accepted before the last restart", delivery.platform());
-                        channel.answerLogged(delivery.payload());
-                    });
+        for (Delivery delivery : deliveries.unfinished()) {
+            Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(delivery.platform())).findFirst();
+            if (channel.isEmpty()) {
+                continue;
+            }
+            if (delivery.state() == Delivery.State.ANSWERED) {
+                // Its answer was being posted when the bot stopped: the platform may have it.
+                abandonAfterRestart(channel.get(), delivery, "in-doubt",
+                        "its answer was being posted when the bot stopped: abandoned, so that it is never posted twice");
+                continue;
+            }
+            if (tooOld(delivery.receivedAt())) {
+                abandonAfterRestart(channel.get(), delivery, "too-old",
+                        "accepted before the restart, it is older than qa.channel.max-answer-age");
+                continue;
+            }
+            log.info("Answering a {} message accepted before the last restart", delivery.platform());
+            channel.get().answerLogged(delivery);
         }
+    }
+
+    private void abandonAfterRestart(ChatChannel channel, Delivery delivery, String reason, String why) {
+        deliveries.advance(channel.deliveryKeys(delivery), Delivery.State.ABANDONED, why);
+        meters.counter("qa.channel.deliveries", "platform", delivery.platform(), "state", "abandoned", "reason", reason).increment();
+        log.warn("A {} message was abandoned: {}", delivery.platform(), why);
     }
 
     @Override
     public void close() throws InterruptedException {
+        retries.shutdownNow();
+        busyReplies.shutdown();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -6,6 +6,9 @@ public interface ChatChannel {
     /** The name under which its deliveries are logged. */
     String platform();
 
+    /** The keys under which an accepted message was logged, from the payload it logged. */
+    java.util.List<String> deliveryKeys(Delivery delivery);
+
     /** Answers an accepted message again, from the payload it logged when it accepted it. */
-    void answerLogged(String payload);
+    void answerLogged(Delivery delivery);
 }

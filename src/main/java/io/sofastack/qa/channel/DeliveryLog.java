@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Remembers which chat messages have been accepted, on disk, so that a platform's redelivery is never
- * answered twice, also after a restart. A message is claimed (and the claim written to disk) before
- * the webhook is acknowledged, and marked answered once its answer is posted; claims still unanswered
- * when the bot starts are handed back to their channel. Entries are forgotten after
+ * Remembers which chat messages have been accepted and how far answering each has come, on disk, so
+ * that a platform's redelivery is never answered twice, also after a restart. A message is claimed
+ * (and the claim written to disk) before the webhook is acknowledged; every step of answering it
+ * ({@link Delivery.State}) is written as it happens, so that after a crash the bot knows which messages
+ * it may still answer and which it may already have posted to. Entries are forgotten after
  * {@code qa.channel.dedupe-ttl}.
  */
 @Component
@@ -73,7 +74,7 @@ public class DeliveryLog implements AutoCloseable {
                     return false;
                 }
             }
-            String entry = jsonMapper.writeValueAsString(new Delivery(platform, payload, false, now.plus(properties.dedupeTtl())));
+            String entry = jsonMapper.writeValueAsString(Delivery.received(platform, payload, now, now.plus(properties.dedupeTtl())));
             keys.forEach(key -> deliveries.put(key, entry));
             write = ++writes;
             if (++claimsSincePurge >= PURGE_EVERY_CLAIMS) {
@@ -103,13 +104,14 @@ public class DeliveryLog implements AutoCloseable {
         }
     }
 
-    public void answered(List<String> keys) {
+    /** Records the next step of answering a message, durably, under every one of its keys. */
+    public void advance(List<String> keys, Delivery.State state, String reason) {
         long write;
         synchronized (this) {
             for (String key : keys) {
                 String existing = deliveries.get(key);
                 if (existing != null) {
-                    deliveries.put(key, jsonMapper.writeValueAsString(read(existing).markAnswered()));
+                    deliveries.put(key, jsonMapper.writeValueAsString(read(existing).advanced(state, reason)));
                 }
             }
             write = ++writes;
@@ -117,13 +119,19 @@ public class DeliveryLog implements AutoCloseable {
         commitThrough(write);
     }
 
-    /** Claims that were accepted but never answered: the work a crash left behind. */
-    public synchronized List<Delivery> unanswered() {
+    /** The state a message is in, if it is remembered. */
+    public synchronized java.util.Optional<Delivery> find(String key) {
+        String existing = deliveries.get(key);
+        return existing == null ? java.util.Optional.empty() : java.util.Optional.of(read(existing));
+    }
+
+    /** Accepted messages whose answering has not finished: the work a crash left behind. */
+    public synchronized List<Delivery> unfinished() {
         Map<String, Delivery> pending = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (Map.Entry<String, String> entry : deliveries.entrySet()) {
             Delivery delivery = read(entry.getValue());
-            if (!delivery.answered() && delivery.expiresAt().isAfter(now)) {
+            if (!delivery.state().finished() && delivery.expiresAt().isAfter(now)) {
                 pending.putIfAbsent(delivery.payload(), delivery);
             }
         }

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
         "qa.slack.allowed-response-hosts=127.0.0.1",
         "qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "qa.dingtalk.robot-code=ding-robot",
         "qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "qa.answer.llm-timeout=15s",
-        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
+        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000", "qa.channel.post-backoff=200ms"})
 class ChatChannelsTest {
 
     private static final String CHAT_POST = "/api/chat.postMessage";
@@ -69,6 +69,8 @@ class ChatChannelsTest {
     ArchiveIndexer indexer;
     @Autowired
     JsonMapper json;
+    @Autowired
+    DeliveryLog deliveries;
 
     private SignedRequests requests;
 
@@ -272,6 +274,39 @@ class ChatChannelsTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> posts(CHAT_POST).size() == 2);
         assertThat(posts(CHAT_POST).get(0).getBodyAsString()).isEqualTo(posts(CHAT_POST).get(1).getBodyAsString());
+    }
+
+    @Test
+    void aPostTheGatewayDidNotPassOnIsTriedAgainAndPostedOnce() throws Exception {
+        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).inScenario("gateway").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("unavailable once"));
+        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).inScenario("gateway").whenScenarioStateIs("unavailable once")
+                .willReturn(okJson("{\"ok\": true, \"ts\": \"1.3\"}")));
+        String ts = "1700000107.000100";
+
+        requests.slackEvent(ChatMessages.slackMention("Ev" + unique(), ts, null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("slack:message:C0LAN2Q65:" + ts) == Delivery.State.POSTED);
+        assertThat(posts(CHAT_POST)).hasSize(2);
+        assertThat(deliveries.find("slack:message:C0LAN2Q65:" + ts)).hasValueSatisfying(delivery ->
+                assertThat(delivery.attempts()).as("answered once, posted on the second try").isEqualTo(1));
+    }
+
+    @Test
+    void aPostWhoseFateIsUnknownIsNeverRepeated() throws Exception {
+        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).willReturn(aResponse().withStatus(500)));
+        String ts = "1700000108.000100";
+
+        requests.slackEvent(ChatMessages.slackMention("Ev" + unique(), ts, null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("slack:message:C0LAN2Q65:" + ts) == Delivery.State.FAILED);
+        Thread.sleep(600); // three backoffs' worth: nothing more may come
+        assertThat(posts(CHAT_POST)).hasSize(1);
+        assertThat(deliveries.find("slack:message:C0LAN2Q65:" + ts).orElseThrow().reason()).contains("not posted again");
+    }
+
+    private Delivery.State stateOf(String key) {
+        return deliveries.find(key).map(Delivery::state).orElse(null);
     }
 
     @Test

@@ -21,7 +21,7 @@ class DeliveryLogTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private DeliveryLog open(Clock clock) {
-        return new DeliveryLog(new ChannelProperties(65536, dir.toString(), Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3), Duration.ofSeconds(10)), json, clock,
+        return new DeliveryLog(ChannelSettings.defaults(dir.toString()), json, clock,
                 new SimpleMeterRegistry());
     }
 
@@ -39,11 +39,11 @@ class DeliveryLogTest {
     void claimsSurviveARestart() {
         try (DeliveryLog log = open(Clock.systemUTC())) {
             log.claim("dingtalk", List.of("dingtalk:m1"), "{}");
-            log.answered(List.of("dingtalk:m1"));
+            log.advance(List.of("dingtalk:m1"), Delivery.State.POSTED, null);
         }
         try (DeliveryLog reopened = open(Clock.systemUTC())) {
             assertThat(reopened.claim("dingtalk", List.of("dingtalk:m1"), "{}")).isFalse();
-            assertThat(reopened.unanswered()).isEmpty();
+            assertThat(reopened.unfinished()).isEmpty();
         }
     }
 
@@ -53,11 +53,47 @@ class DeliveryLogTest {
             log.claim("slack", List.of("event:9", "message:C1:9.9"), "the event body");
         }
         try (DeliveryLog reopened = open(Clock.systemUTC())) {
-            assertThat(reopened.unanswered()).singleElement().satisfies(delivery -> {
+            assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
                 assertThat(delivery.platform()).isEqualTo("slack");
                 assertThat(delivery.payload()).isEqualTo("the event body");
             });
         }
+    }
+
+    @Test
+    void everyStepIsRememberedAndAFinishedMessageIsNoLongerPending() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        try (DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC))) {
+            log.claim("slack", List.of("event:5", "message:C1:5.5"), "the event body");
+            log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERING, null);
+            log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERED, null);
+        }
+        try (DeliveryLog reopened = open(Clock.fixed(start, ZoneOffset.UTC))) {
+            assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
+                assertThat(delivery.state()).isEqualTo(Delivery.State.ANSWERED);
+                assertThat(delivery.attempts()).isEqualTo(1);
+                assertThat(delivery.receivedAt()).isEqualTo(start);
+            });
+            reopened.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.FAILED, "refused");
+            assertThat(reopened.unfinished()).isEmpty();
+            assertThat(reopened.find("message:C1:5.5")).hasValueSatisfying(delivery -> {
+                assertThat(delivery.state()).isEqualTo(Delivery.State.FAILED);
+                assertThat(delivery.reason()).isEqualTo("refused");
+                assertThat(delivery.payload()).as("a finished message keeps no payload").isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void anEntryOfTheVersionThatKnewOnlyAnsweredIsRead() throws Exception {
+        Delivery answered = json.readValue("{\"platform\":\"slack\",\"payload\":\"\",\"answered\":true,"
+                + "\"expiresAt\":\"2026-01-02T00:00:00Z\"}", Delivery.class);
+        Delivery pending = json.readValue("{\"platform\":\"slack\",\"payload\":\"body\",\"answered\":false,"
+                + "\"expiresAt\":\"2026-01-02T00:00:00Z\"}", Delivery.class);
+
+        assertThat(answered.state()).isEqualTo(Delivery.State.POSTED);
+        assertThat(pending.state()).isEqualTo(Delivery.State.RECEIVED);
+        assertThat(pending.receivedAt()).as("of unknown age: too old to answer").isEqualTo(Instant.EPOCH);
     }
 
     @Test
@@ -67,7 +103,7 @@ class DeliveryLogTest {
             log.claim("slack", List.of("event:old"), "p");
         }
         try (DeliveryLog later = open(Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC))) {
-            assertThat(later.unanswered()).isEmpty();
+            assertThat(later.unfinished()).isEmpty();
             assertThat(later.claim("slack", List.of("event:old"), "p")).isTrue();
         }
     }

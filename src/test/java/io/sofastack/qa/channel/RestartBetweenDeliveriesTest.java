@@ -14,6 +14,12 @@ import io.sofastack.qa.index.ArchiveIndexer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,5 +73,51 @@ class RestartBetweenDeliveriesTest {
         }
         assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(1);
         assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo("/robot/sendBySession")))).hasSize(1);
+    }
+
+    /**
+     * What a crash leaves in the delivery log, handed to the next start: a message accepted but not yet
+     * answered is answered; one whose answer was being posted may have been posted and is abandoned;
+     * one accepted longer ago than qa.channel.max-answer-age is abandoned, not answered late.
+     */
+    @Test
+    void afterACrashOnlyWhatCannotHaveBeenPostedIsAnsweredAndNothingLate() throws Exception {
+        platforms.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\": true}")));
+        String stateDir = "target/test-state/crash-" + UUID.randomUUID();
+        String pending = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000201.000100", null);
+        String beingPosted = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000202.000100", null);
+        String stale = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000203.000100", null);
+        List<String> pendingKeys = keys(pending);
+        List<String> beingPostedKeys = keys(beingPosted);
+        List<String> staleKeys = keys(stale);
+        JsonMapper json = JsonMapper.builder().build();
+        Instant now = Instant.now();
+        try (DeliveryLog log = new DeliveryLog(ChannelSettings.defaults(stateDir), json, Clock.systemUTC(), new SimpleMeterRegistry())) {
+            log.claim("slack", pendingKeys, pending);
+            log.claim("slack", beingPostedKeys, beingPosted);
+            log.advance(beingPostedKeys, Delivery.State.ANSWERING, null);
+            log.advance(beingPostedKeys, Delivery.State.ANSWERED, null);
+        }
+        try (DeliveryLog log = new DeliveryLog(ChannelSettings.defaults(stateDir), json,
+                Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC), new SimpleMeterRegistry())) {
+            log.claim("slack", staleKeys, stale);
+        }
+
+        try (ConfigurableApplicationContext restarted = start(stateDir)) {
+            DeliveryLog log = restarted.getBean(DeliveryLog.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.find(pendingKeys.get(0)).orElseThrow().state() == Delivery.State.POSTED);
+            assertThat(log.find(beingPostedKeys.get(0)).orElseThrow().state()).isEqualTo(Delivery.State.ABANDONED);
+            assertThat(log.find(staleKeys.get(0)).orElseThrow().state()).isEqualTo(Delivery.State.ABANDONED);
+            Thread.sleep(1000);
+        }
+        List<LoggedRequest> posts = platforms.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).getBodyAsString()).contains("1700000201.000100");
+    }
+
+    private static List<String> keys(String slackEvent) {
+        String ts = JsonMapper.builder().build().readTree(slackEvent).path("event").path("ts").asString();
+        String id = JsonMapper.builder().build().readTree(slackEvent).path("event_id").asString();
+        return List.of("slack:event:" + id, "slack:message:C0LAN2Q65:" + ts);
     }
 }

@@ -3,11 +3,13 @@ package io.sofastack.qa.channel.dingtalk;
 import io.sofastack.qa.channel.ChannelNotConfiguredException;
 import io.sofastack.qa.channel.ChatAnswering;
 import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ class DingTalkChannel implements ChatChannel {
     private final DingTalkSignature signature;
     private final DingTalkReplier replier;
     private final DingTalkReply reply;
+    private final Clock clock;
 
     DingTalkChannel(DingTalkProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
                     JsonMapper jsonMapper, OutboundHttp outbound, Clock clock) {
@@ -42,6 +45,7 @@ class DingTalkChannel implements ChatChannel {
         this.deliveries = deliveries;
         this.answering = answering;
         this.jsonMapper = jsonMapper;
+        this.clock = clock;
         this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
         this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock);
         this.reply = new DingTalkReply(properties.maxMessageChars());
@@ -93,22 +97,27 @@ class DingTalkChannel implements ChatChannel {
             log.info("DingTalk message {} was delivered before: not answered again", message.msgId());
             return;
         }
-        answer(message);
+        answer(message, clock.instant());
     }
 
     @Override
-    public void answerLogged(String payload) {
-        answer(DingTalkMessage.of(jsonMapper.readTree(payload)));
+    public List<String> deliveryKeys(Delivery delivery) {
+        return deliveryKeys(DingTalkMessage.of(jsonMapper.readTree(delivery.payload())));
+    }
+
+    @Override
+    public void answerLogged(Delivery delivery) {
+        answer(DingTalkMessage.of(jsonMapper.readTree(delivery.payload())), delivery.receivedAt());
     }
 
     private static List<String> deliveryKeys(DingTalkMessage message) {
         return List.of(PLATFORM + ":" + message.msgId());
     }
 
-    private void answer(DingTalkMessage message) {
+    private void answer(DingTalkMessage message, Instant receivedAt) {
         String asker = message.senderStaffId().isBlank() ? message.senderNick() : message.senderStaffId();
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, message.question(), PLATFORM + ":" + asker,
-                        PLATFORM + ":" + message.conversationId(), deliveryKeys(message)),
+                        PLATFORM + ":" + message.conversationId(), deliveryKeys(message), receivedAt),
                 answer -> replier.post(message, reply.markdown(message, answer)));
     }
 }

@@ -2,6 +2,7 @@ package io.sofastack.qa.channel.dingtalk;
 
 import java.net.URI;
 import io.sofastack.qa.channel.OutboundUrls;
+import io.sofastack.qa.channel.PostOutcome;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,11 @@ final class DingTalkReplier {
         return problem == null ? null : "its sessionWebhook: " + problem + " (qa.dingtalk.allowed-webhook-hosts)";
     }
 
-    void post(DingTalkMessage message, Map<String, Object> reply) {
+    PostOutcome post(DingTalkMessage message, Map<String, Object> reply) {
         String problem = problemWith(message);
         if (problem != null) {
             log.warn("Not replying to DingTalk message {}: {}", message.msgId(), problem);
-            return;
+            return PostOutcome.REFUSED;
         }
         try {
             JsonNode response = restClient.post().uri(URI.create(message.sessionWebhook()))
@@ -52,9 +53,12 @@ final class DingTalkReplier {
             if (errcode != 0) {
                 log.warn("DingTalk refused the reply to {}: errcode {} ({})", message.msgId(), errcode,
                         response == null ? "no body" : response.path("errmsg").asString(""));
+                return PostOutcome.REFUSED;
             }
+            return PostOutcome.POSTED;
         } catch (RestClientException e) {
             log.warn("Posting the reply to DingTalk message {} failed: {}", message.msgId(), e.getMessage());
+            return PostOutcome.ofFailure(e);
         }
     }
 }

@@ -3,11 +3,13 @@ package io.sofastack.qa.channel.slack;
 import io.sofastack.qa.channel.ChannelNotConfiguredException;
 import io.sofastack.qa.channel.ChatAnswering;
 import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ class SlackChannel implements ChatChannel {
     private final SlackSignature signature;
     private final SlackClient client;
     private final SlackFormat format;
+    private final Clock clock;
 
     SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
                  OutboundHttp outbound, Clock clock) {
@@ -43,6 +46,7 @@ class SlackChannel implements ChatChannel {
         this.deliveries = deliveries;
         this.answering = answering;
         this.jsonMapper = jsonMapper;
+        this.clock = clock;
         this.signature = new SlackSignature(properties.signingSecret(), properties.maxClockSkew(), clock);
         this.client = new SlackClient(outbound.restClient(), properties, duration -> Thread.sleep(duration.toMillis()));
         this.format = new SlackFormat(properties.maxMessageChars());
@@ -100,21 +104,27 @@ class SlackChannel implements ChatChannel {
             log.info("Slack event {} was delivered before: not answered again", question.eventId());
             return null;
         }
-        answer(question);
+        answer(question, clock.instant());
         return null;
     }
 
     @Override
-    public void answerLogged(String payload) {
-        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(payload), properties.botUserId());
+    public List<String> deliveryKeys(Delivery delivery) {
+        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
+        return question == null ? List.of() : question.deliveryKeys();
+    }
+
+    @Override
+    public void answerLogged(Delivery delivery) {
+        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
         if (question != null) {
-            answer(question);
+            answer(question, delivery.receivedAt());
         }
     }
 
-    private void answer(SlackQuestion question) {
+    private void answer(SlackQuestion question, Instant receivedAt) {
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
-                        PLATFORM + ":" + question.channel(), question.deliveryKeys()),
+                        PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt),
                 answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer)));
     }
 

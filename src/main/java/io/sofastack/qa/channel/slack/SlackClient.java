@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.sofastack.qa.channel.PostOutcome;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Posts to Slack: {@code chat.postMessage} with the bot token, and slash-command replies to their
  * {@code response_url}. A 429 is retried after its {@code Retry-After}, a bounded number of times;
- * {@code ok: false} is logged with Slack's error code. Never throws: a reply that cannot be posted is logged.
+ * {@code ok: false} is logged with Slack's error code. Never throws: says what became of the reply.
  */
 class SlackClient {
 
@@ -37,17 +38,17 @@ class SlackClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    void postMessage(String channel, String threadTs, String text) {
+    PostOutcome postMessage(String channel, String threadTs, String text) {
         Map<String, Object> body = Map.of("channel", channel, "thread_ts", threadTs, "text", text,
                 "unfurl_links", false, "unfurl_media", false);
-        send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
+        return send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
     }
 
-    void postToResponseUrl(URI responseUrl, Map<String, Object> body) {
-        send(responseUrl, false, body, "a slash-command reply");
+    PostOutcome postToResponseUrl(URI responseUrl, Map<String, Object> body) {
+        return send(responseUrl, false, body, "a slash-command reply");
     }
 
-    private void send(URI uri, boolean withToken, Map<String, Object> body, String what) {
+    private PostOutcome send(URI uri, boolean withToken, Map<String, Object> body, String what) {
         for (int attempt = 0; attempt <= properties.maxRetries(); attempt++) {
             ResponseEntity<JsonNode> response;
             try {
@@ -59,38 +60,41 @@ class SlackClient {
                         .toEntity(JsonNode.class);
             } catch (RestClientException e) {
                 log.warn("Slack {} failed: {}", what, e.getMessage());
-                return;
+                return PostOutcome.ofFailure(e);
             }
             if (response.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 Duration wait = retryAfter(response.getHeaders());
                 if (attempt == properties.maxRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
                     log.warn("Slack rate-limited {} and asks to wait {}: giving up after {} tries", what, wait, attempt + 1);
-                    return;
+                    return PostOutcome.RETRYABLE;
                 }
                 log.info("Slack rate-limited {}: retrying in {}", what, wait);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return PostOutcome.RETRYABLE;
                 }
                 continue;
             }
-            report(response, what);
-            return;
+            return report(response, what);
         }
+        return PostOutcome.RETRYABLE;
     }
 
-    private static void report(ResponseEntity<JsonNode> response, String what) {
+    private static PostOutcome report(ResponseEntity<JsonNode> response, String what) {
         if (!response.getStatusCode().is2xxSuccessful()) {
             log.warn("Slack answered {} with HTTP {}", what, response.getStatusCode().value());
-            return;
+            return PostOutcome.ofStatus(response.getStatusCode().value());
         }
         JsonNode body = response.getBody();
         // chat.postMessage answers {"ok": false, "error": "..."} with HTTP 200; response_url answers plain "ok".
         if (body != null && body.has("ok") && !body.path("ok").asBoolean()) {
-            log.warn("Slack refused {}: {}", what, body.path("error").asString("unknown error"));
+            String error = body.path("error").asString("unknown error");
+            log.warn("Slack refused {}: {}", what, error);
+            return "ratelimited".equals(error) ? PostOutcome.RETRYABLE : PostOutcome.REFUSED;
         }
+        return PostOutcome.POSTED;
     }
 
     private static Duration retryAfter(HttpHeaders headers) {

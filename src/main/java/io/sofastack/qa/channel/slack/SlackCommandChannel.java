@@ -2,12 +2,15 @@ package io.sofastack.qa.channel.slack;
 
 import io.sofastack.qa.channel.ChatAnswering;
 import io.sofastack.qa.channel.ChatChannel;
+import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.OutboundUrls;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,12 @@ class SlackCommandChannel implements ChatChannel {
     private final DeliveryLog deliveries;
     private final ChatAnswering answering;
     private final OutboundUrls responseUrls;
+    private final Clock clock;
 
-    SlackCommandChannel(SlackChannel slack, SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering) {
+    SlackCommandChannel(SlackChannel slack, SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
+                        Clock clock) {
         this.slack = slack;
+        this.clock = clock;
         this.responseUrls = new OutboundUrls(properties.allowedResponseHosts());
         this.deliveries = deliveries;
         this.answering = answering;
@@ -56,7 +62,7 @@ class SlackCommandChannel implements ChatChannel {
             throw new MalformedWebhookException("The command has no usable response_url.");
         }
         if (deliveries.claim(PLATFORM, deliveryKeys(form, responseUrl), new String(body, StandardCharsets.UTF_8))) {
-            answer(form, responseUrl);
+            answer(form, responseUrl, clock.instant());
         } else {
             log.info("Slack command {} was delivered before: not answered again", form.get("trigger_id"));
         }
@@ -64,11 +70,18 @@ class SlackCommandChannel implements ChatChannel {
     }
 
     @Override
-    public void answerLogged(String payload) {
-        Map<String, String> form = form(payload.getBytes(StandardCharsets.UTF_8));
+    public List<String> deliveryKeys(Delivery delivery) {
+        Map<String, String> form = form(delivery.payload().getBytes(StandardCharsets.UTF_8));
+        URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
+        return responseUrl == null ? List.of() : deliveryKeys(form, responseUrl);
+    }
+
+    @Override
+    public void answerLogged(Delivery delivery) {
+        Map<String, String> form = form(delivery.payload().getBytes(StandardCharsets.UTF_8));
         URI responseUrl = responseUrl(form.getOrDefault("response_url", ""));
         if (responseUrl != null) {
-            answer(form, responseUrl);
+            answer(form, responseUrl, delivery.receivedAt());
         }
     }
 
@@ -78,10 +91,10 @@ class SlackCommandChannel implements ChatChannel {
         return List.of(PLATFORM + ":" + (trigger.isBlank() ? responseUrl : trigger));
     }
 
-    private void answer(Map<String, String> form, URI responseUrl) {
+    private void answer(Map<String, String> form, URI responseUrl, Instant receivedAt) {
         ChatAnswering.Asked asked = new ChatAnswering.Asked(PLATFORM, SlackFormat.question(form.getOrDefault("text", "")),
                 SlackChannel.PLATFORM + ":" + form.getOrDefault("user_id", ""),
-                SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), deliveryKeys(form, responseUrl));
+                SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), deliveryKeys(form, responseUrl), receivedAt);
         answering.answerLater(asked, answer -> slack.client().postToResponseUrl(responseUrl,
                 Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
     }
