@@ -1,165 +1,149 @@
 package io.sofastack.qa.channel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Remembers which chat messages have been accepted and how far answering each has come, on disk, so
- * that a platform's redelivery is never answered twice, also after a restart. A message is claimed
- * (and the claim written to disk) before the webhook is acknowledged; every step of answering it
- * ({@link Delivery.State}) is written as it happens, so that after a crash the bot knows which messages
- * it may still answer and which it may already have posted to. Entries are forgotten after
- * {@code qa.channel.dedupe-ttl}.
+ * Remembers which chat messages have been accepted and how far answering each has come, in the
+ * database (H2 in a file by default, PostgreSQL when configured), so that a platform's redelivery is
+ * never answered twice, also after a restart. A message is claimed (committed) before the webhook is
+ * acknowledged; every step of answering it ({@link Delivery.State}) is committed as it happens, so
+ * that after a crash the bot knows which messages it may still answer and which it may already have
+ * posted to. A key the database already holds cannot be claimed again: the primary key decides, also
+ * between processes. Entries are forgotten after {@code qa.channel.dedupe-ttl}.
  */
 @Component
-public class DeliveryLog implements AutoCloseable {
+public class DeliveryLog {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
     private static final int PURGE_EVERY_CLAIMS = 1000;
+    private static final String COLUMNS = "platform, payload, state, attempts, received_at, expires_at, reason";
 
-    private final MVStore store;
-    private final MVMap<String, String> deliveries;
-    private final JsonMapper jsonMapper;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final ChannelProperties properties;
     private final MeterRegistry meters;
-    private final Object commitLock = new Object();
-    private int claimsSincePurge;
-    private long writes;
-    private long committedWrites;
+    private final java.util.concurrent.atomic.AtomicInteger claimsSincePurge = new java.util.concurrent.atomic.AtomicInteger();
 
-    public DeliveryLog(ChannelProperties properties, JsonMapper jsonMapper, Clock clock, MeterRegistry meters) {
+    public DeliveryLog(JdbcClient jdbc, TransactionTemplate transactions, ChannelProperties properties, Clock clock,
+                       MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.properties = properties;
-        this.meters = meters;
-        this.jsonMapper = jsonMapper;
         this.clock = clock;
-        Path file = Path.of(properties.stateDir()).resolve("deliveries.mv.db");
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create qa.channel.state-dir " + file.getParent(), e);
-        }
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-        this.deliveries = store.openMap("deliveries");
+        this.meters = meters;
         purgeExpired();
     }
 
     /**
-     * Claims a message by its platform id. Returns {@code false} when any of the keys was claimed
-     * before (a redelivery, or the same message under another id): the caller must then do nothing.
+     * Claims a message by its platform ids. Returns {@code false} when any of the keys was claimed
+     * before and has not expired (a redelivery, or the same message under another id): the caller
+     * must then do nothing.
      */
     public boolean claim(String platform, List<String> keys, String payload) {
-        long write;
-        synchronized (this) {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        Boolean claimed = transactions.execute(status -> {
+            // A key whose time to live is over may be claimed anew.
             for (String key : keys) {
-                String existing = deliveries.get(key);
-                if (existing != null && read(existing).expiresAt().isAfter(now)) {
-                    meters.counter("qa.channel.dedupe.hits", "platform", platform).increment();
-                    return false;
+                jdbc.sql("delete from chat_delivery where expires_at <= ? and id in "
+                                + "(select delivery_id from chat_delivery_key where delivery_key = ?)")
+                        .params(Timestamp.from(now), key).update();
+            }
+            String id = UUID.randomUUID().toString();
+            jdbc.sql("insert into chat_delivery (id, " + COLUMNS + ", updated_at) values (?, ?, ?, ?, 0, ?, ?, null, ?)")
+                    .params(id, platform, payload, Delivery.State.RECEIVED.name(), Timestamp.from(now),
+                            Timestamp.from(now.plus(properties.dedupeTtl())), Timestamp.from(now))
+                    .update();
+            try {
+                for (String key : keys) {
+                    jdbc.sql("insert into chat_delivery_key (delivery_key, delivery_id) values (?, ?)").params(key, id).update();
                 }
+            } catch (DuplicateKeyException e) {
+                status.setRollbackOnly();
+                return false;
             }
-            String entry = jsonMapper.writeValueAsString(Delivery.received(platform, payload, now, now.plus(properties.dedupeTtl())));
-            keys.forEach(key -> deliveries.put(key, entry));
-            write = ++writes;
-            if (++claimsSincePurge >= PURGE_EVERY_CLAIMS) {
-                purgeExpired();
-            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(claimed)) {
+            meters.counter("qa.channel.dedupe.hits", "platform", platform).increment();
+            return false;
         }
-        // Durable before the webhook is acknowledged: a restart right after still knows the message.
-        commitThrough(write);
+        if (claimsSincePurge.incrementAndGet() >= PURGE_EVERY_CLAIMS) {
+            purgeExpired();
+        }
         return true;
     }
 
-    /**
-     * Commits every write up to {@code write}. Claims arriving together share one commit: whoever
-     * commits first makes the others' writes durable too, so a burst does not queue on the disk.
-     */
-    private void commitThrough(long write) {
-        synchronized (commitLock) {
-            if (committedWrites >= write) {
-                return;
-            }
-            long upTo;
-            synchronized (this) {
-                upTo = writes;
-            }
-            store.commit();
-            committedWrites = upTo;
-        }
-    }
-
-    /** Records the next step of answering a message, durably, under every one of its keys. */
+    /** Records the next step of answering a message, under whichever of its keys is given. */
     public void advance(List<String> keys, Delivery.State state, String reason) {
-        long write;
-        synchronized (this) {
-            for (String key : keys) {
-                String existing = deliveries.get(key);
-                if (existing != null) {
-                    deliveries.put(key, jsonMapper.writeValueAsString(read(existing).advanced(state, reason)));
-                }
-            }
-            write = ++writes;
+        if (keys.isEmpty()) {
+            return;
         }
-        commitThrough(write);
+        jdbc.sql("update chat_delivery set state = ?, reason = ?, updated_at = ?, "
+                        + "attempts = attempts + ?, payload = case when ? then '' else payload end "
+                        + "where id = (select delivery_id from chat_delivery_key where delivery_key = ?)")
+                .params(state.name(), reason, Timestamp.from(clock.instant()), state == Delivery.State.ANSWERING ? 1 : 0,
+                        state.finished(), keys.get(0))
+                .update();
     }
 
     /** The state a message is in, if it is remembered. */
-    public synchronized java.util.Optional<Delivery> find(String key) {
-        String existing = deliveries.get(key);
-        return existing == null ? java.util.Optional.empty() : java.util.Optional.of(read(existing));
+    public Optional<Delivery> find(String key) {
+        return jdbc.sql("select " + COLUMNS + " from chat_delivery where id = "
+                        + "(select delivery_id from chat_delivery_key where delivery_key = ?)")
+                .param(key).query(DeliveryLog::row).optional();
     }
 
     /** Accepted messages whose answering has not finished: the work a crash left behind. */
-    public synchronized List<Delivery> unfinished() {
-        Map<String, Delivery> pending = new LinkedHashMap<>();
-        Instant now = clock.instant();
-        for (Map.Entry<String, String> entry : deliveries.entrySet()) {
-            Delivery delivery = read(entry.getValue());
-            if (!delivery.state().finished() && delivery.expiresAt().isAfter(now)) {
-                pending.putIfAbsent(delivery.payload(), delivery);
+    public List<Delivery> unfinished() {
+        return jdbc.sql("select " + COLUMNS + " from chat_delivery where state in (?, ?, ?) and expires_at > ? order by received_at")
+                .params(Delivery.State.RECEIVED.name(), Delivery.State.ANSWERING.name(), Delivery.State.ANSWERED.name(),
+                        Timestamp.from(clock.instant()))
+                .query(DeliveryLog::row).list();
+    }
+
+    /** Imports a delivery of an earlier version's log, unless one of its keys is known already. */
+    void importDelivery(List<String> keys, Delivery delivery) {
+        transactions.executeWithoutResult(status -> {
+            String id = UUID.randomUUID().toString();
+            jdbc.sql("insert into chat_delivery (id, " + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, delivery.platform(), delivery.payload(), delivery.state().name(), delivery.attempts(),
+                            Timestamp.from(delivery.receivedAt()), Timestamp.from(delivery.expiresAt()), delivery.reason(),
+                            Timestamp.from(clock.instant()))
+                    .update();
+            try {
+                for (String key : keys) {
+                    jdbc.sql("insert into chat_delivery_key (delivery_key, delivery_id) values (?, ?)").params(key, id).update();
+                }
+            } catch (DuplicateKeyException e) {
+                status.setRollbackOnly();
             }
-        }
-        return List.copyOf(pending.values());
+        });
     }
 
-    private synchronized void purgeExpired() {
-        claimsSincePurge = 0;
-        Instant now = clock.instant();
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, String> entry : deliveries.entrySet()) {
-            if (!read(entry.getValue()).expiresAt().isAfter(now)) {
-                expired.add(entry.getKey());
-            }
-        }
-        expired.forEach(deliveries::remove);
-        if (!expired.isEmpty()) {
-            store.commit();
-            log.info("Forgot {} delivered messages older than {}", expired.size(), properties.dedupeTtl());
+    private void purgeExpired() {
+        claimsSincePurge.set(0);
+        int expired = jdbc.sql("delete from chat_delivery where expires_at <= ?").param(Timestamp.from(clock.instant())).update();
+        if (expired > 0) {
+            log.info("Forgot {} delivered messages older than {}", expired, properties.dedupeTtl());
         }
     }
 
-    private Delivery read(String json) {
-        return jsonMapper.readValue(json, Delivery.class);
-    }
-
-    @Override
-    public synchronized void close() {
-        store.close();
+    private static Delivery row(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new Delivery(row.getString("platform"), row.getString("payload"), Delivery.State.valueOf(row.getString("state")),
+                row.getInt("attempts"), row.getTimestamp("received_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
+                row.getString("reason"));
     }
 }

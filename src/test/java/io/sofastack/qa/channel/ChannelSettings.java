@@ -1,8 +1,16 @@
 package io.sofastack.qa.channel;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link ChannelProperties} as the application defaults them, for tests that build the parts by hand. */
+/** {@link ChannelProperties} as the application defaults them, and a delivery log, for tests that build the parts by hand. */
 public final class ChannelSettings {
 
     private ChannelSettings() {
@@ -16,5 +24,15 @@ public final class ChannelSettings {
     public static ChannelProperties withTimeouts(Duration connect, Duration read) {
         return new ChannelProperties(65536, "unused", Duration.ofHours(1), 1, 10, 3, 1, connect, read,
                 Duration.ofMinutes(10), 3, Duration.ofSeconds(2));
+    }
+
+    /** The delivery log in the state directory's embedded database, as the application opens it (migrated first). */
+    public static DeliveryLog deliveryLog(String stateDir, Clock clock) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:file:" + Path.of(stateDir).toAbsolutePath().resolve("qa-bot"));
+        database.setUser("sa");
+        Flyway.configure().dataSource(database).load().migrate();
+        return new DeliveryLog(JdbcClient.create(database), new TransactionTemplate(new DataSourceTransactionManager(database)),
+                defaults(stateDir), clock, new SimpleMeterRegistry());
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,13 +20,13 @@ class DeliveryLogTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private DeliveryLog open(Clock clock) {
-        return new DeliveryLog(ChannelSettings.defaults(dir.toString()), json, clock,
-                new SimpleMeterRegistry());
+        return ChannelSettings.deliveryLog(dir.toString(), clock);
     }
 
     @Test
     void aMessageIsClaimedOnceEvenUnderAnotherOfItsKeys() {
-        try (DeliveryLog log = open(Clock.systemUTC())) {
+        {
+            DeliveryLog log = open(Clock.systemUTC());
             assertThat(log.claim("slack", List.of("event:1", "message:C1:1.1"), "payload")).isTrue();
             assertThat(log.claim("slack", List.of("event:1", "message:C1:1.1"), "payload")).isFalse();
             assertThat(log.claim("slack", List.of("event:2", "message:C1:1.1"), "payload")).isFalse();
@@ -37,11 +36,13 @@ class DeliveryLogTest {
 
     @Test
     void claimsSurviveARestart() {
-        try (DeliveryLog log = open(Clock.systemUTC())) {
+        {
+            DeliveryLog log = open(Clock.systemUTC());
             log.claim("dingtalk", List.of("dingtalk:m1"), "{}");
             log.advance(List.of("dingtalk:m1"), Delivery.State.POSTED, null);
         }
-        try (DeliveryLog reopened = open(Clock.systemUTC())) {
+        {
+            DeliveryLog reopened = open(Clock.systemUTC());
             assertThat(reopened.claim("dingtalk", List.of("dingtalk:m1"), "{}")).isFalse();
             assertThat(reopened.unfinished()).isEmpty();
         }
@@ -49,10 +50,12 @@ class DeliveryLogTest {
 
     @Test
     void whatACrashLeftUnansweredIsHandedBack() {
-        try (DeliveryLog log = open(Clock.systemUTC())) {
+        {
+            DeliveryLog log = open(Clock.systemUTC());
             log.claim("slack", List.of("event:9", "message:C1:9.9"), "the event body");
         }
-        try (DeliveryLog reopened = open(Clock.systemUTC())) {
+        {
+            DeliveryLog reopened = open(Clock.systemUTC());
             assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
                 assertThat(delivery.platform()).isEqualTo("slack");
                 assertThat(delivery.payload()).isEqualTo("the event body");
@@ -63,12 +66,14 @@ class DeliveryLogTest {
     @Test
     void everyStepIsRememberedAndAFinishedMessageIsNoLongerPending() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        try (DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC))) {
+        {
+            DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC));
             log.claim("slack", List.of("event:5", "message:C1:5.5"), "the event body");
             log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERING, null);
             log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERED, null);
         }
-        try (DeliveryLog reopened = open(Clock.fixed(start, ZoneOffset.UTC))) {
+        {
+            DeliveryLog reopened = open(Clock.fixed(start, ZoneOffset.UTC));
             assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
                 assertThat(delivery.state()).isEqualTo(Delivery.State.ANSWERED);
                 assertThat(delivery.attempts()).isEqualTo(1);
@@ -99,12 +104,34 @@ class DeliveryLogTest {
     @Test
     void forgetsMessagesAfterTheirTimeToLive() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        try (DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC))) {
+        {
+            DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC));
             log.claim("slack", List.of("event:old"), "p");
         }
-        try (DeliveryLog later = open(Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC))) {
+        {
+            DeliveryLog later = open(Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
             assertThat(later.unfinished()).isEmpty();
             assertThat(later.claim("slack", List.of("event:old"), "p")).isTrue();
         }
+    }
+
+    @Test
+    void theLogOfTheVersionBeforeTheDatabaseIsImportedOnceAndKept() throws Exception {
+        java.nio.file.Path file = dir.resolve("deliveries.mv.db");
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open()) {
+            String answered = "{\"platform\":\"slack\",\"payload\":\"\",\"answered\":true,\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+            store.<String, String>openMap("deliveries").put("slack:event:old", answered);
+            store.<String, String>openMap("deliveries").put("slack:message:C1:1.1", answered);
+            store.commit();
+        }
+        DeliveryLog log = open(Clock.systemUTC());
+
+        new LegacyDeliveryImport(ChannelSettings.defaults(dir.toString()), log, json);
+
+        assertThat(log.claim("slack", List.of("slack:message:C1:1.1"), "redelivered")).isFalse();
+        assertThat(log.find("slack:event:old")).hasValueSatisfying(delivery ->
+                assertThat(delivery.state()).isEqualTo(Delivery.State.POSTED));
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve("deliveries.mv.db.imported")).exists();
     }
 }

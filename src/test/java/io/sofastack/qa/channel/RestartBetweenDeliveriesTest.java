@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.List;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -90,18 +89,14 @@ class RestartBetweenDeliveriesTest {
         List<String> pendingKeys = keys(pending);
         List<String> beingPostedKeys = keys(beingPosted);
         List<String> staleKeys = keys(stale);
-        JsonMapper json = JsonMapper.builder().build();
         Instant now = Instant.now();
-        try (DeliveryLog log = new DeliveryLog(ChannelSettings.defaults(stateDir), json, Clock.systemUTC(), new SimpleMeterRegistry())) {
-            log.claim("slack", pendingKeys, pending);
-            log.claim("slack", beingPostedKeys, beingPosted);
-            log.advance(beingPostedKeys, Delivery.State.ANSWERING, null);
-            log.advance(beingPostedKeys, Delivery.State.ANSWERED, null);
-        }
-        try (DeliveryLog log = new DeliveryLog(ChannelSettings.defaults(stateDir), json,
-                Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC), new SimpleMeterRegistry())) {
-            log.claim("slack", staleKeys, stale);
-        }
+        DeliveryLog crashed = ChannelSettings.deliveryLog(stateDir, Clock.systemUTC());
+        crashed.claim("slack", pendingKeys, pending);
+        crashed.claim("slack", beingPostedKeys, beingPosted);
+        crashed.advance(beingPostedKeys, Delivery.State.ANSWERING, null);
+        crashed.advance(beingPostedKeys, Delivery.State.ANSWERED, null);
+        ChannelSettings.deliveryLog(stateDir, Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC))
+                .claim("slack", staleKeys, stale);
 
         try (ConfigurableApplicationContext restarted = start(stateDir)) {
             DeliveryLog log = restarted.getBean(DeliveryLog.class);
