@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAnswerAge a message older than this when its turn comes (or after a restart) is abandoned, not answered late
  * @param postAttempts how many times a reply that certainly did not reach the platform is tried in all
  * @param postBackoff the wait before the second try; it doubles for each further one
+ * @param lease how long a process holds the deliveries it answers without renewing its hold (it renews
+ *        every third of it); a delivery whose process died is taken over by another one after it
  */
 @Validated
 @ConfigurationProperties("qa.channel")
@@ -37,5 +39,6 @@ public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_00
                                 @DefaultValue("10s") Duration readTimeout,
                                 @DefaultValue("10m") Duration maxAnswerAge,
                                 @DefaultValue("3") @Min(1) @Max(10) int postAttempts,
-                                @DefaultValue("2s") Duration postBackoff) {
+                                @DefaultValue("2s") Duration postBackoff,
+                                @DefaultValue("30s") Duration lease) {
 }

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  *       {@code qa.channel.post-attempts} times in all; one whose fate is unknown is never repeated.</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
- *   <li>At start-up it answers what a crash left before answering began or while it ran; a message
- *       whose answer was being posted may have been posted, and is abandoned (counted), not posted twice.</li>
+ *   <li>It takes over what a stopped process left (this one before a restart, or another replica, once
+ *       its lease ran out): a message not answered yet is answered; one whose answer was being posted
+ *       may have been posted, and is abandoned (counted), not posted twice.</li>
  * </ul>
  */
 @Component
@@ -210,25 +211,44 @@ public class ChatAnswering implements AutoCloseable {
         }
     }
 
+    /**
+     * Once the application is ready: keeps renewing the hold on what this process answers, and takes
+     * over what a stopped process (this one before a restart, or another replica) left unfinished.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void answerWhatACrashLeftBehind() {
-        for (Delivery delivery : deliveries.unfinished()) {
+    void startLookingAfterDeliveries() {
+        long renewEvery = Math.max(1, properties.lease().toMillis() / 3);
+        long sweepEvery = Math.max(1, properties.lease().toMillis() / 2);
+        retries.scheduleWithFixedDelay(() -> guarded(deliveries::renewLeases), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        retries.scheduleWithFixedDelay(() -> guarded(this::takeOverWhatWasLeft), 0, sweepEvery, TimeUnit.MILLISECONDS);
+    }
+
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Looking after the chat deliveries failed; trying again later", e);
+        }
+    }
+
+    void takeOverWhatWasLeft() {
+        for (Delivery delivery : deliveries.takeOver()) {
             Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(delivery.platform())).findFirst();
             if (channel.isEmpty()) {
                 continue;
             }
             if (delivery.state() == Delivery.State.ANSWERED) {
-                // Its answer was being posted when the bot stopped: the platform may have it.
+                // Its answer was being posted when its process stopped: the platform may have it.
                 abandonAfterRestart(channel.get(), delivery, "in-doubt",
-                        "its answer was being posted when the bot stopped: abandoned, so that it is never posted twice");
+                        "its answer was being posted when its process stopped: abandoned, so that it is never posted twice");
                 continue;
             }
             if (tooOld(delivery.receivedAt())) {
                 abandonAfterRestart(channel.get(), delivery, "too-old",
-                        "accepted before the restart, it is older than qa.channel.max-answer-age");
+                        "left by a stopped process, it is older than qa.channel.max-answer-age");
                 continue;
             }
-            log.info("Answering a {} message accepted before the last restart", delivery.platform());
+            log.info("Answering a {} message that a stopped process left unanswered", delivery.platform());
             channel.get().answerLogged(delivery);
         }
     }

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledged; every step of answering it ({@link Delivery.State}) is committed as it happens, so
  * that after a crash the bot knows which messages it may still answer and which it may already have
  * posted to. A key the database already holds cannot be claimed again: the primary key decides, also
- * between processes. Entries are forgotten after {@code qa.channel.dedupe-ttl}.
+ * between processes. The process that claims a message holds it under a lease it keeps renewing; when
+ * the lease runs out (the process died) another one takes it over. Entries are forgotten after
+ * {@code qa.channel.dedupe-ttl}.
  */
 @Component
 public class DeliveryLog {
@@ -35,6 +37,8 @@ public class DeliveryLog {
     private final Clock clock;
     private final ChannelProperties properties;
     private final MeterRegistry meters;
+    /** This process, as the owner of the deliveries it answers. */
+    private final String instance = UUID.randomUUID().toString();
     private final java.util.concurrent.atomic.AtomicInteger claimsSincePurge = new java.util.concurrent.atomic.AtomicInteger();
 
     public DeliveryLog(JdbcClient jdbc, TransactionTemplate transactions, ChannelProperties properties, Clock clock,
@@ -61,16 +65,7 @@ public class DeliveryLog {
                                 + "(select delivery_id from chat_delivery_key where delivery_key = ?)")
                         .params(Timestamp.from(now), key).update();
             }
-            String id = UUID.randomUUID().toString();
-            jdbc.sql("insert into chat_delivery (id, " + COLUMNS + ", updated_at) values (?, ?, ?, ?, 0, ?, ?, null, ?)")
-                    .params(id, platform, payload, Delivery.State.RECEIVED.name(), Timestamp.from(now),
-                            Timestamp.from(now.plus(properties.dedupeTtl())), Timestamp.from(now))
-                    .update();
-            try {
-                for (String key : keys) {
-                    jdbc.sql("insert into chat_delivery_key (delivery_key, delivery_id) values (?, ?)").params(key, id).update();
-                }
-            } catch (DuplicateKeyException e) {
+            if (!insert(Delivery.received(platform, payload, now, now.plus(properties.dedupeTtl())), keys, now)) {
                 status.setRollbackOnly();
                 return false;
             }
@@ -91,11 +86,12 @@ public class DeliveryLog {
         if (keys.isEmpty()) {
             return;
         }
-        jdbc.sql("update chat_delivery set state = ?, reason = ?, updated_at = ?, "
+        Instant now = clock.instant();
+        jdbc.sql("update chat_delivery set state = ?, reason = ?, updated_at = ?, lease_until = ?, "
                         + "attempts = attempts + ?, payload = case when ? then '' else payload end "
                         + "where id = (select delivery_id from chat_delivery_key where delivery_key = ?)")
-                .params(state.name(), reason, Timestamp.from(clock.instant()), state == Delivery.State.ANSWERING ? 1 : 0,
-                        state.finished(), keys.get(0))
+                .params(state.name(), reason, Timestamp.from(now), Timestamp.from(now.plus(properties.lease())),
+                        state == Delivery.State.ANSWERING ? 1 : 0, state.finished(), keys.get(0))
                 .update();
     }
 
@@ -106,31 +102,63 @@ public class DeliveryLog {
                 .param(key).query(DeliveryLog::row).optional();
     }
 
-    /** Accepted messages whose answering has not finished: the work a crash left behind. */
-    public List<Delivery> unfinished() {
-        return jdbc.sql("select " + COLUMNS + " from chat_delivery where state in (?, ?, ?) and expires_at > ? order by received_at")
-                .params(Delivery.State.RECEIVED.name(), Delivery.State.ANSWERING.name(), Delivery.State.ANSWERED.name(),
-                        Timestamp.from(clock.instant()))
-                .query(DeliveryLog::row).list();
-    }
-
     /** Imports a delivery of an earlier version's log, unless one of its keys is known already. */
     void importDelivery(List<String> keys, Delivery delivery) {
         transactions.executeWithoutResult(status -> {
-            String id = UUID.randomUUID().toString();
-            jdbc.sql("insert into chat_delivery (id, " + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, delivery.platform(), delivery.payload(), delivery.state().name(), delivery.attempts(),
-                            Timestamp.from(delivery.receivedAt()), Timestamp.from(delivery.expiresAt()), delivery.reason(),
-                            Timestamp.from(clock.instant()))
-                    .update();
-            try {
-                for (String key : keys) {
-                    jdbc.sql("insert into chat_delivery_key (delivery_key, delivery_id) values (?, ?)").params(key, id).update();
-                }
-            } catch (DuplicateKeyException e) {
+            if (!insert(delivery, keys, clock.instant())) {
                 status.setRollbackOnly();
             }
         });
+    }
+
+    /** Inserts a delivery held by this process, with its keys; {@code false} when a key is taken already. */
+    private boolean insert(Delivery delivery, List<String> keys, Instant now) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("insert into chat_delivery (id, " + COLUMNS + ", updated_at, owner, lease_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, delivery.platform(), delivery.payload(), delivery.state().name(), delivery.attempts(),
+                        Timestamp.from(delivery.receivedAt()), Timestamp.from(delivery.expiresAt()), delivery.reason(),
+                        Timestamp.from(now), instance, Timestamp.from(now.plus(properties.lease())))
+                .update();
+        try {
+            for (String key : keys) {
+                jdbc.sql("insert into chat_delivery_key (delivery_key, delivery_id) values (?, ?)").params(key, id).update();
+            }
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Extends this process's hold on every delivery it has not finished: it is still answering them. */
+    public void renewLeases() {
+        Instant now = clock.instant();
+        jdbc.sql("update chat_delivery set lease_until = ? where owner = ? and state in (?, ?, ?)")
+                .params(Timestamp.from(now.plus(properties.lease())), instance, Delivery.State.RECEIVED.name(),
+                        Delivery.State.ANSWERING.name(), Delivery.State.ANSWERED.name())
+                .update();
+    }
+
+    /**
+     * Takes over the unfinished deliveries whose lease ran out: their process stopped (a crash, a
+     * restart, a replica killed). Each is taken by exactly one process: the conditional update decides.
+     */
+    public List<Delivery> takeOver() {
+        Instant now = clock.instant();
+        List<String> ids = jdbc.sql("select id from chat_delivery where state in (?, ?, ?) and lease_until < ? and expires_at > ? "
+                        + "order by received_at")
+                .params(Delivery.State.RECEIVED.name(), Delivery.State.ANSWERING.name(), Delivery.State.ANSWERED.name(),
+                        Timestamp.from(now), Timestamp.from(now))
+                .query(String.class).list();
+        List<Delivery> taken = new java.util.ArrayList<>();
+        for (String id : ids) {
+            int won = jdbc.sql("update chat_delivery set owner = ?, lease_until = ? where id = ? and lease_until < ?")
+                    .params(instance, Timestamp.from(now.plus(properties.lease())), id, Timestamp.from(now)).update();
+            if (won == 1) {
+                jdbc.sql("select " + COLUMNS + " from chat_delivery where id = ?").param(id).query(DeliveryLog::row)
+                        .optional().ifPresent(taken::add);
+            }
+        }
+        return taken;
     }
 
     private void purgeExpired() {

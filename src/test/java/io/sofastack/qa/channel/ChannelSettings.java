@@ -18,21 +18,31 @@ public final class ChannelSettings {
 
     public static ChannelProperties defaults(String stateDir) {
         return new ChannelProperties(65536, stateDir, Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2));
+                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    static ChannelProperties withLease(String stateDir, Duration lease) {
+        return new ChannelProperties(65536, stateDir, Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3),
+                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), lease);
     }
 
     public static ChannelProperties withTimeouts(Duration connect, Duration read) {
         return new ChannelProperties(65536, "unused", Duration.ofHours(1), 1, 10, 3, 1, connect, read,
-                Duration.ofMinutes(10), 3, Duration.ofSeconds(2));
+                Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     /** The delivery log in the state directory's embedded database, as the application opens it (migrated first). */
     public static DeliveryLog deliveryLog(String stateDir, Clock clock) {
+        return deliveryLog(stateDir, clock, Duration.ofSeconds(30));
+    }
+
+    /** The same, holding what it claims for {@code lease}. */
+    public static DeliveryLog deliveryLog(String stateDir, Clock clock, Duration lease) {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:file:" + Path.of(stateDir).toAbsolutePath().resolve("qa-bot"));
         database.setUser("sa");
         Flyway.configure().dataSource(database).load().migrate();
         return new DeliveryLog(JdbcClient.create(database), new TransactionTemplate(new DataSourceTransactionManager(database)),
-                defaults(stateDir), clock, new SimpleMeterRegistry());
+                withLease(stateDir, lease), clock, new SimpleMeterRegistry());
     }
 }

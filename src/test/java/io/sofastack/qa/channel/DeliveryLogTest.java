@@ -34,59 +34,93 @@ class DeliveryLogTest {
         }
     }
 
-    @Test
-    void claimsSurviveARestart() {
-        {
-            DeliveryLog log = open(Clock.systemUTC());
-            log.claim("dingtalk", List.of("dingtalk:m1"), "{}");
-            log.advance(List.of("dingtalk:m1"), Delivery.State.POSTED, null);
-        }
-        {
-            DeliveryLog reopened = open(Clock.systemUTC());
-            assertThat(reopened.claim("dingtalk", List.of("dingtalk:m1"), "{}")).isFalse();
-            assertThat(reopened.unfinished()).isEmpty();
-        }
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Clock at(Duration afterStart) {
+        return Clock.fixed(START.plus(afterStart), ZoneOffset.UTC);
     }
 
     @Test
-    void whatACrashLeftUnansweredIsHandedBack() {
-        {
-            DeliveryLog log = open(Clock.systemUTC());
-            log.claim("slack", List.of("event:9", "message:C1:9.9"), "the event body");
+    void claimsSurviveARestart() {
+        DeliveryLog log = open(at(Duration.ZERO));
+        log.claim("dingtalk", List.of("dingtalk:m1"), "{}");
+        log.advance(List.of("dingtalk:m1"), Delivery.State.POSTED, null);
+
+        DeliveryLog restarted = open(at(Duration.ofMinutes(1)));
+        assertThat(restarted.claim("dingtalk", List.of("dingtalk:m1"), "{}")).isFalse();
+        assertThat(restarted.takeOver()).as("a posted message is nobody's work").isEmpty();
+    }
+
+    @Test
+    void whatAStoppedProcessLeftIsTakenOverOnceItsLeaseRanOut() {
+        open(at(Duration.ZERO)).claim("slack", List.of("event:9", "message:C1:9.9"), "the event body");
+
+        assertThat(open(at(Duration.ofSeconds(10))).takeOver()).as("its process may still be answering it").isEmpty();
+        DeliveryLog survivor = open(at(Duration.ofSeconds(31)));
+        assertThat(survivor.takeOver()).singleElement().satisfies(delivery -> {
+            assertThat(delivery.platform()).isEqualTo("slack");
+            assertThat(delivery.payload()).isEqualTo("the event body");
+        });
+        assertThat(open(at(Duration.ofSeconds(32))).takeOver()).as("taken by one process only").isEmpty();
+    }
+
+    @Test
+    void aProcessThatRenewsItsLeaseKeepsItsDeliveries() {
+        MovingClock clock = new MovingClock(START);
+        DeliveryLog holder = ChannelSettings.deliveryLog(dir.toString(), clock);
+        holder.claim("slack", List.of("event:7"), "body");
+        clock.now = START.plusSeconds(20);
+        holder.renewLeases();
+        open(at(Duration.ofSeconds(45))).renewLeases(); // another process's renewal does not extend the hold
+
+        assertThat(open(at(Duration.ofSeconds(45))).takeOver()).isEmpty();
+        assertThat(open(at(Duration.ofSeconds(51))).takeOver()).hasSize(1);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
         }
-        {
-            DeliveryLog reopened = open(Clock.systemUTC());
-            assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
-                assertThat(delivery.platform()).isEqualTo("slack");
-                assertThat(delivery.payload()).isEqualTo("the event body");
-            });
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
     @Test
     void everyStepIsRememberedAndAFinishedMessageIsNoLongerPending() {
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        {
-            DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC));
-            log.claim("slack", List.of("event:5", "message:C1:5.5"), "the event body");
-            log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERING, null);
-            log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERED, null);
-        }
-        {
-            DeliveryLog reopened = open(Clock.fixed(start, ZoneOffset.UTC));
-            assertThat(reopened.unfinished()).singleElement().satisfies(delivery -> {
-                assertThat(delivery.state()).isEqualTo(Delivery.State.ANSWERED);
-                assertThat(delivery.attempts()).isEqualTo(1);
-                assertThat(delivery.receivedAt()).isEqualTo(start);
-            });
-            reopened.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.FAILED, "refused");
-            assertThat(reopened.unfinished()).isEmpty();
-            assertThat(reopened.find("message:C1:5.5")).hasValueSatisfying(delivery -> {
-                assertThat(delivery.state()).isEqualTo(Delivery.State.FAILED);
-                assertThat(delivery.reason()).isEqualTo("refused");
-                assertThat(delivery.payload()).as("a finished message keeps no payload").isEmpty();
-            });
-        }
+        DeliveryLog log = open(at(Duration.ZERO));
+        log.claim("slack", List.of("event:5", "message:C1:5.5"), "the event body");
+        log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERING, null);
+        log.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.ANSWERED, null);
+
+        DeliveryLog restarted = open(at(Duration.ofMinutes(1)));
+        assertThat(restarted.takeOver()).singleElement().satisfies(delivery -> {
+            assertThat(delivery.state()).isEqualTo(Delivery.State.ANSWERED);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.receivedAt()).isEqualTo(START);
+        });
+        restarted.advance(List.of("event:5", "message:C1:5.5"), Delivery.State.FAILED, "refused");
+        assertThat(open(at(Duration.ofMinutes(5))).takeOver()).isEmpty();
+        assertThat(restarted.find("message:C1:5.5")).hasValueSatisfying(delivery -> {
+            assertThat(delivery.state()).isEqualTo(Delivery.State.FAILED);
+            assertThat(delivery.reason()).isEqualTo("refused");
+            assertThat(delivery.payload()).as("a finished message keeps no payload").isEmpty();
+        });
     }
 
     @Test
@@ -103,16 +137,11 @@ class DeliveryLogTest {
 
     @Test
     void forgetsMessagesAfterTheirTimeToLive() {
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        {
-            DeliveryLog log = open(Clock.fixed(start, ZoneOffset.UTC));
-            log.claim("slack", List.of("event:old"), "p");
-        }
-        {
-            DeliveryLog later = open(Clock.fixed(start.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
-            assertThat(later.unfinished()).isEmpty();
-            assertThat(later.claim("slack", List.of("event:old"), "p")).isTrue();
-        }
+        open(at(Duration.ZERO)).claim("slack", List.of("event:old"), "p");
+
+        DeliveryLog later = open(at(Duration.ofMinutes(61)));
+        assertThat(later.takeOver()).isEmpty();
+        assertThat(later.claim("slack", List.of("event:old"), "p")).isTrue();
     }
 
     @Test

@@ -37,7 +37,8 @@ class RestartBetweenDeliveriesTest {
                 "--server.port=0", "--qa.index.dir=target/test-indexes/restart", "--qa.channel.state-dir=" + stateDir,
                 "--qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "--qa.slack.bot-token=xoxb-test-token",
                 "--qa.slack.api-base-url=http://127.0.0.1:" + platforms.getPort() + "/api",
-                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.robot-code=ding-robot", "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1");
+                "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.robot-code=ding-robot", "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1",
+                "--qa.channel.lease=2s");
         context.getBean(ArchiveIndexer.class).synchronize();
         return context;
     }
@@ -77,7 +78,8 @@ class RestartBetweenDeliveriesTest {
     /**
      * What a crash leaves in the delivery log, handed to the next start: a message accepted but not yet
      * answered is answered; one whose answer was being posted may have been posted and is abandoned;
-     * one accepted longer ago than qa.channel.max-answer-age is abandoned, not answered late.
+     * one accepted longer ago than qa.channel.max-answer-age is abandoned, not answered late. The
+     * crashed process's lease (2 s here) runs out first.
      */
     @Test
     void afterACrashOnlyWhatCannotHaveBeenPostedIsAnsweredAndNothingLate() throws Exception {
@@ -90,12 +92,12 @@ class RestartBetweenDeliveriesTest {
         List<String> beingPostedKeys = keys(beingPosted);
         List<String> staleKeys = keys(stale);
         Instant now = Instant.now();
-        DeliveryLog crashed = ChannelSettings.deliveryLog(stateDir, Clock.systemUTC());
+        DeliveryLog crashed = ChannelSettings.deliveryLog(stateDir, Clock.systemUTC(), Duration.ofSeconds(2));
         crashed.claim("slack", pendingKeys, pending);
         crashed.claim("slack", beingPostedKeys, beingPosted);
         crashed.advance(beingPostedKeys, Delivery.State.ANSWERING, null);
         crashed.advance(beingPostedKeys, Delivery.State.ANSWERED, null);
-        ChannelSettings.deliveryLog(stateDir, Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC))
+        ChannelSettings.deliveryLog(stateDir, Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC), Duration.ofSeconds(2))
                 .claim("slack", staleKeys, stale);
 
         try (ConfigurableApplicationContext restarted = start(stateDir)) {
