@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The bot in a JVM of its own, which a test can kill with SIGKILL at any moment. */
-final class ForkedBot implements AutoCloseable {
+public final class ForkedBot implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -30,20 +30,26 @@ final class ForkedBot implements AutoCloseable {
     }
 
     static ForkedBot start(Path corpus, Path index, Path state, Path log) throws IOException {
+        return start(List.of("--qa.corpus.paths=" + corpus, "--qa.index.dir=" + index, "--qa.channel.state-dir=" + state,
+                "--qa.index.embedding-batch=8"), log);
+    }
+
+    /** The bot with these arguments (besides its port), logging to {@code log}. */
+    public static ForkedBot start(List<String> arguments, Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), QaBotApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--qa.corpus.paths=" + corpus,
-                "--qa.index.dir=" + index, "--qa.channel.state-dir=" + state, "--qa.index.embedding-batch=8"));
+                "--server.port=" + port, "--server.address=127.0.0.1"));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ForkedBot(process, log, port);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
@@ -62,7 +68,15 @@ final class ForkedBot implements AutoCloseable {
         throw new IllegalStateException("the bot did not log " + regex + " within " + timeout + ":\n" + log());
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -93,7 +107,7 @@ final class ForkedBot implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no chance to commit or close anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
