@@ -239,9 +239,20 @@ public class ChatAnswering implements AutoCloseable {
             }
             if (delivery.state() == Delivery.State.ANSWERED) {
                 // Its answer was being posted when its process stopped: the platform may have it.
-                abandonAfterRestart(channel.get(), delivery, "in-doubt",
-                        "its answer was being posted when its process stopped: abandoned, so that it is never posted twice");
-                continue;
+                Optional<Boolean> posted = channel.get().wasPosted(delivery);
+                if (posted.isEmpty()) {
+                    abandonAfterRestart(channel.get(), delivery, "in-doubt",
+                            "its answer was being posted when its process stopped: abandoned, so that it is never posted twice");
+                    continue;
+                }
+                if (posted.get()) {
+                    deliveries.advance(channel.get().deliveryKeys(delivery), Delivery.State.POSTED,
+                            "its answer was found on the platform after its process stopped");
+                    meters.counter("qa.channel.deliveries", "platform", delivery.platform(), "state", "posted",
+                            "reason", "found-after-stop").increment();
+                    continue;
+                }
+                // Not there: it was never posted, and may be answered now.
             }
             if (tooOld(delivery.receivedAt())) {
                 abandonAfterRestart(channel.get(), delivery, "too-old",

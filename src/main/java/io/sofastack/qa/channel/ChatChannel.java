@@ -9,6 +9,14 @@ public interface ChatChannel {
     /** The keys under which an accepted message was logged, from the payload it logged. */
     java.util.List<String> deliveryKeys(Delivery delivery);
 
+    /**
+     * Whether the answer to an accepted message is on the platform already, when the platform can tell
+     * (empty when it cannot): asked before answering again a message whose answer was being posted.
+     */
+    default java.util.Optional<Boolean> wasPosted(Delivery delivery) {
+        return java.util.Optional.empty();
+    }
+
     /** Answers an accepted message again, from the payload it logged when it accepted it. */
     void answerLogged(Delivery delivery);
 }

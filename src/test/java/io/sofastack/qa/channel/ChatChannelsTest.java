@@ -202,6 +202,8 @@ class ChatChannelsTest {
         JsonNode message = json.readTree(post.getBodyAsString());
         assertThat(message.get("channel").asString()).isEqualTo("C0LAN2Q65");
         assertThat(message.get("thread_ts").asString()).isEqualTo("1699999000.000200");
+        assertThat(message.path("metadata").path("event_type").asString()).isEqualTo("qa_bot_answer");
+        assertThat(message.path("metadata").path("event_payload").path("delivery").asString()).isEqualTo("slack:event:" + eventId);
         assertThat(message.get("text").asString()).contains("[1]").contains("*Sources*")
                 .contains("<" + SOURCE_URL + "|").contains("(2022-02-18)>");
 

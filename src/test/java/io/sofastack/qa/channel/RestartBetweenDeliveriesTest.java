@@ -1,5 +1,7 @@
 package io.sofastack.qa.channel;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -76,40 +78,69 @@ class RestartBetweenDeliveriesTest {
     }
 
     /**
-     * What a crash leaves in the delivery log, handed to the next start: a message accepted but not yet
-     * answered is answered; one whose answer was being posted may have been posted and is abandoned;
-     * one accepted longer ago than qa.channel.max-answer-age is abandoned, not answered late. The
-     * crashed process's lease (2 s here) runs out first.
+     * What a crash leaves in the delivery log, handed to the next start once the crashed process's
+     * lease (2 s here) runs out: a message accepted but not yet answered is answered; one whose answer
+     * was being posted is looked for in its Slack thread (by the delivery in the answer's metadata) and
+     * posted only if it is not there; DingTalk cannot be asked, so such a message is abandoned; one
+     * accepted longer ago than qa.channel.max-answer-age is abandoned, not answered late.
      */
     @Test
-    void afterACrashOnlyWhatCannotHaveBeenPostedIsAnsweredAndNothingLate() throws Exception {
+    void afterACrashNothingIsPostedTwiceAndNothingLate() throws Exception {
         platforms.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\": true}")));
+        platforms.stubFor(post(urlPathEqualTo("/robot/sendBySession")).willReturn(okJson("{\"errcode\": 0}")));
         String stateDir = "target/test-state/crash-" + UUID.randomUUID();
         String pending = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000201.000100", null);
         String beingPosted = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000202.000100", null);
+        String postedBeforeTheCrash = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000204.000100", null);
         String stale = ChatMessages.slackMention("Ev" + UUID.randomUUID(), "1700000203.000100", null);
-        List<String> pendingKeys = keys(pending);
-        List<String> beingPostedKeys = keys(beingPosted);
-        List<String> staleKeys = keys(stale);
+        String dingTalkBeingPosted = ChatMessages.dingTalk("msg-" + UUID.randomUUID(),
+                "http://127.0.0.1:" + platforms.getPort() + "/robot/sendBySession?session=s", Instant.now().plusSeconds(3600));
+        List<String> dingTalkKeys = List.of("dingtalk:" + JsonMapper.builder().build().readTree(dingTalkBeingPosted).path("msgId").asString());
+        // The thread of the one posted before the crash holds the bot's answer; the other's does not.
+        platforms.stubFor(get(urlPathEqualTo("/api/conversations.replies")).withQueryParam("ts", equalTo("1700000204.000100"))
+                .willReturn(okJson(replies(keys(postedBeforeTheCrash).get(0)))));
+        platforms.stubFor(get(urlPathEqualTo("/api/conversations.replies")).withQueryParam("ts", equalTo("1700000202.000100"))
+                .willReturn(okJson(replies("slack:event:some-other-delivery"))));
         Instant now = Instant.now();
         DeliveryLog crashed = ChannelSettings.deliveryLog(stateDir, Clock.systemUTC(), Duration.ofSeconds(2));
-        crashed.claim("slack", pendingKeys, pending);
-        crashed.claim("slack", beingPostedKeys, beingPosted);
-        crashed.advance(beingPostedKeys, Delivery.State.ANSWERING, null);
-        crashed.advance(beingPostedKeys, Delivery.State.ANSWERED, null);
+        crashed.claim("slack", keys(pending), pending);
+        crashed.claim("slack", keys(beingPosted), beingPosted);
+        crashed.claim("slack", keys(postedBeforeTheCrash), postedBeforeTheCrash);
+        crashed.claim("dingtalk", dingTalkKeys, dingTalkBeingPosted);
+        for (List<String> answered : List.of(keys(beingPosted), keys(postedBeforeTheCrash), dingTalkKeys)) {
+            crashed.advance(answered, Delivery.State.ANSWERING, null);
+            crashed.advance(answered, Delivery.State.ANSWERED, null);
+        }
         ChannelSettings.deliveryLog(stateDir, Clock.fixed(now.minus(Duration.ofMinutes(30)), ZoneOffset.UTC), Duration.ofSeconds(2))
-                .claim("slack", staleKeys, stale);
+                .claim("slack", keys(stale), stale);
 
         try (ConfigurableApplicationContext restarted = start(stateDir)) {
             DeliveryLog log = restarted.getBean(DeliveryLog.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> log.find(pendingKeys.get(0)).orElseThrow().state() == Delivery.State.POSTED);
-            assertThat(log.find(beingPostedKeys.get(0)).orElseThrow().state()).isEqualTo(Delivery.State.ABANDONED);
-            assertThat(log.find(staleKeys.get(0)).orElseThrow().state()).isEqualTo(Delivery.State.ABANDONED);
+            await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(log, keys(pending)) == Delivery.State.POSTED
+                    && stateOf(log, keys(beingPosted)) == Delivery.State.POSTED);
+            assertThat(stateOf(log, keys(postedBeforeTheCrash))).isEqualTo(Delivery.State.POSTED);
+            assertThat(stateOf(log, dingTalkKeys)).isEqualTo(Delivery.State.ABANDONED);
+            assertThat(stateOf(log, keys(stale))).isEqualTo(Delivery.State.ABANDONED);
             Thread.sleep(1000);
         }
         List<LoggedRequest> posts = platforms.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
-        assertThat(posts).hasSize(1);
-        assertThat(posts.get(0).getBodyAsString()).contains("1700000201.000100");
+        assertThat(posts).extracting(LoggedRequest::getBodyAsString).hasSize(2)
+                .anySatisfy(body -> assertThat(body).contains("1700000201.000100"))
+                .anySatisfy(body -> assertThat(body).contains("1700000202.000100"));
+        assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo("/robot/sendBySession")))).isEmpty();
+    }
+
+    private static Delivery.State stateOf(DeliveryLog log, List<String> keys) {
+        return log.find(keys.get(0)).map(Delivery::state).orElse(null);
+    }
+
+    /** A conversations.replies answer: the question and the bot's answer to {@code delivery}. */
+    private static String replies(String delivery) {
+        return JsonMapper.builder().build().writeValueAsString(java.util.Map.of("ok", true, "has_more", false,
+                "messages", List.of(java.util.Map.of("type", "message", "ts", "1.0", "text", "question"),
+                        java.util.Map.of("type", "message", "ts", "1.1", "bot_id", "B1", "text", "answer",
+                                "metadata", java.util.Map.of("event_type", "qa_bot_answer",
+                                        "event_payload", java.util.Map.of("delivery", delivery))))));
     }
 
     private static List<String> keys(String slackEvent) {

@@ -10,6 +10,7 @@ import io.sofastack.qa.channel.UnverifiedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,14 @@ class SlackChannel implements ChatChannel {
         return question == null ? List.of() : question.deliveryKeys();
     }
 
+    /** Slack can tell: the bot's answers carry their delivery as metadata. */
+    @Override
+    public Optional<Boolean> wasPosted(Delivery delivery) {
+        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
+        return question == null ? Optional.empty()
+                : client.findAnswer(question.channel(), question.threadTs(), question.deliveryKeys().get(0));
+    }
+
     @Override
     public void answerLogged(Delivery delivery) {
         SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
@@ -125,7 +134,8 @@ class SlackChannel implements ChatChannel {
     private void answer(SlackQuestion question, Instant receivedAt) {
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
                         PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt),
-                answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer)));
+                answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer),
+                        question.deliveryKeys().get(0)));
     }
 
     /** A question from an event the bot answers; {@code null} for every other event. */

@@ -38,10 +38,56 @@ class SlackClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    PostOutcome postMessage(String channel, String threadTs, String text) {
+    /** The metadata event type of the bot's answers: what {@link #findAnswer} looks for. */
+    static final String ANSWER_EVENT = "qa_bot_answer";
+    private static final int MAX_REPLY_PAGES = 10;
+
+    /**
+     * Posts an answer in a thread, with the delivery it answers as message metadata, so that after a
+     * crash the bot can tell whether the answer reached the thread ({@link #findAnswer}).
+     */
+    PostOutcome postMessage(String channel, String threadTs, String text, String delivery) {
         Map<String, Object> body = Map.of("channel", channel, "thread_ts", threadTs, "text", text,
-                "unfurl_links", false, "unfurl_media", false);
+                "unfurl_links", false, "unfurl_media", false,
+                "metadata", Map.of("event_type", ANSWER_EVENT, "event_payload", Map.of("delivery", delivery)));
         return send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
+    }
+
+    /**
+     * Whether the thread holds the bot's answer to this delivery ({@code conversations.replies} with
+     * all metadata; needs the {@code *:history} scopes), or empty when Slack cannot tell.
+     */
+    java.util.Optional<Boolean> findAnswer(String channel, String threadTs, String delivery) {
+        String cursor = "";
+        for (int page = 0; page < MAX_REPLY_PAGES; page++) {
+            JsonNode replies;
+            try {
+                String query = "/conversations.replies?channel={channel}&ts={ts}&include_all_metadata=true&limit=200"
+                        + (cursor.isEmpty() ? "" : "&cursor={cursor}");
+                replies = restClient.get().uri(properties.apiBaseUrl() + query, channel, threadTs, cursor)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.botToken()).retrieve().body(JsonNode.class);
+            } catch (RestClientException e) {
+                log.warn("Slack conversations.replies in {} failed: {}", channel, e.getMessage());
+                return java.util.Optional.empty();
+            }
+            if (replies == null || !replies.path("ok").asBoolean()) {
+                log.warn("Slack refused conversations.replies in {}: {}", channel,
+                        replies == null ? "no body" : replies.path("error").asString("unknown error"));
+                return java.util.Optional.empty();
+            }
+            for (JsonNode message : replies.path("messages")) {
+                JsonNode metadata = message.path("metadata");
+                if (ANSWER_EVENT.equals(metadata.path("event_type").asString(""))
+                        && delivery.equals(metadata.path("event_payload").path("delivery").asString(""))) {
+                    return java.util.Optional.of(true);
+                }
+            }
+            cursor = replies.path("response_metadata").path("next_cursor").asString("");
+            if (cursor.isEmpty()) {
+                return java.util.Optional.of(false);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     PostOutcome postToResponseUrl(URI responseUrl, Map<String, Object> body) {

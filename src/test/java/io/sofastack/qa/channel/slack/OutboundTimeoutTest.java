@@ -55,7 +55,7 @@ class OutboundTimeoutTest {
                 List.of("hooks.slack.com"), 3, Duration.ofSeconds(30), 3900, Duration.ofMinutes(5));
         SlackClient client = new SlackClient(outbound.restClient(), properties, duration -> { });
 
-        assertThat(client.postMessage("C1", "1.1", "answer")).as("the request went out: it may have been posted")
+        assertThat(client.postMessage("C1", "1.1", "answer", "slack:event:E1")).as("the request went out: it may have been posted")
                 .isEqualTo(PostOutcome.IN_DOUBT);
 
         slack.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
