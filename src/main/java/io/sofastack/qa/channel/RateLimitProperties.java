@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param perAsker questions one asker may ask per {@code perAskerPeriod}
  * @param perConversation questions one conversation may ask per {@code perConversationPeriod}
  * @param global questions the whole bot takes per {@code globalPeriod}
- * @param trackedKeys askers and conversations remembered at most (the least recently seen are forgotten)
+ * @param trackedKeys askers and conversations remembered at most by the memory store (the least recently seen are forgotten)
+ * @param store where the permits are counted: {@code memory} (this process) or {@code database}
+ *        (shared by every replica that uses the same database)
  */
 @Validated
 @ConfigurationProperties("qa.rate-limit")
@@ -26,5 +28,11 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("1m") Duration perConversationPeriod,
                                   @DefaultValue("300") @Min(1) int global,
                                   @DefaultValue("1s") Duration globalPeriod,
-                                  @DefaultValue("100000") @Min(100) @Max(10_000_000) int trackedKeys) {
+                                  @DefaultValue("100000") @Min(100) @Max(10_000_000) int trackedKeys,
+                                  @DefaultValue("memory") Store store) {
+
+    /** Where the permits are counted. */
+    public enum Store {
+        MEMORY, DATABASE
+    }
 }

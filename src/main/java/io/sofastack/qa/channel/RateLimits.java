@@ -1,37 +1,36 @@
 package io.sofastack.qa.channel;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits questions per asker, per conversation and for the whole bot, with Resilience4j rate
- * limiters (one per asker and conversation, kept in a bounded cache). A limited question is refused
- * before any retrieval or LLM call is spent on it.
+ * Limits questions per asker, per conversation and for the whole bot. The permits are counted in this
+ * process ({@code qa.rate-limit.store=memory}, Resilience4j) or in the shared database
+ * ({@code database}: the limits then hold across replicas). A limited question is refused before any
+ * retrieval or LLM call is spent on it.
  */
 @Component
 public class RateLimits {
 
+    private static final Duration AT_LEAST = Duration.ofSeconds(1);
+
     private final RateLimitProperties properties;
-    private final RateLimiter global;
-    private final Cache<String, RateLimiter> askers;
-    private final Cache<String, RateLimiter> conversations;
+    private final RateLimitStore store;
     private final MeterRegistry meters;
 
-    public RateLimits(RateLimitProperties properties, MeterRegistry meters) {
+    public RateLimits(RateLimitProperties properties, MeterRegistry meters, JdbcClient jdbc, Clock clock) {
         this.properties = properties;
         this.meters = meters;
-        this.global = RateLimiter.of("global", config(properties.global(), properties.globalPeriod()));
-        this.askers = Caffeine.newBuilder().maximumSize(properties.trackedKeys())
-                .expireAfterAccess(properties.perAskerPeriod().multipliedBy(2)).build();
-        this.conversations = Caffeine.newBuilder().maximumSize(properties.trackedKeys())
-                .expireAfterAccess(properties.perConversationPeriod().multipliedBy(2)).build();
+        Duration longest = Stream.of(properties.perAskerPeriod(), properties.perConversationPeriod(), properties.globalPeriod())
+                .max(Duration::compareTo).orElseThrow();
+        this.store = properties.store() == RateLimitProperties.Store.DATABASE
+                ? new DatabaseRateLimitStore(jdbc, clock, longest)
+                : new MemoryRateLimitStore(properties.trackedKeys(), longest);
     }
 
     /**
@@ -43,28 +42,20 @@ public class RateLimits {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        RateLimiter perAsker = askers.get(asker, key -> RateLimiter.of("asker",
-                config(properties.perAsker(), properties.perAskerPeriod())));
-        Optional<Duration> wait = take(perAsker, "asker");
+        Optional<Duration> wait = take("asker", "asker:" + asker, properties.perAsker(), properties.perAskerPeriod());
         if (wait.isEmpty() && conversation != null) {
-            RateLimiter perConversation = conversations.get(conversation, key -> RateLimiter.of("conversation",
-                    config(properties.perConversation(), properties.perConversationPeriod())));
-            wait = take(perConversation, "conversation");
+            wait = take("conversation", "conversation:" + conversation, properties.perConversation(),
+                    properties.perConversationPeriod());
         }
-        return wait.isPresent() ? wait : take(global, "global");
+        return wait.isPresent() ? wait : take("global", "global", properties.global(), properties.globalPeriod());
     }
 
-    private Optional<Duration> take(RateLimiter limiter, String scope) {
-        if (limiter.acquirePermission()) {
-            return Optional.empty();
+    private Optional<Duration> take(String scope, String key, int permits, Duration period) {
+        Optional<Duration> wait = store.take(key, permits, period);
+        if (wait.isEmpty()) {
+            return wait;
         }
         meters.counter("qa.ratelimit.rejections", "scope", scope).increment();
-        long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 0;
-        return Optional.of(Duration.ofNanos(Math.max(nanos, 1_000_000_000L)));
-    }
-
-    private static RateLimiterConfig config(int permits, Duration period) {
-        return RateLimiterConfig.custom().limitForPeriod(permits).limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ZERO).build();
+        return Optional.of(wait.get().compareTo(AT_LEAST) < 0 ? AT_LEAST : wait.get());
     }
 }

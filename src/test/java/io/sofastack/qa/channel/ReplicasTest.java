@@ -39,11 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * both, each is redelivered to the other replica, and one replica is killed with SIGKILL in the
  * middle: no message is posted twice, and every message is posted except those whose answer was
  * being posted at the moment of the kill, which the survivor abandons (counted) rather than risk a
- * second post. Skipped, saying so, where PostgreSQL's binaries are absent; {@code .ci/run} installs them.
+ * second post; and the limit of answers per conversation, counted in the database, holds across
+ * both. Skipped, saying so, where PostgreSQL's binaries are absent; {@code .ci/run} installs them.
  */
 class ReplicasTest {
 
     private static final int MESSAGES = 200;
+    private static final int PER_CONVERSATION = 20;
     private static final String CHAT_POST = "/api/chat.postMessage";
     private static final String SESSION_WEBHOOK = "/robot/sendBySession";
 
@@ -120,6 +122,13 @@ class ReplicasTest {
             assertThat(slackPosts.size() + dingTalkPosts.size() + inDoubt)
                     .as("every message posted, but those in doubt at the kill").isGreaterThanOrEqualTo(MESSAGES);
             assertThat(inDoubt).as("only what was being posted at the kill is in doubt").isLessThanOrEqualTo(16);
+            // Every message of the run comes from one Slack channel and one DingTalk group.
+            long slackAnswers = answers(CHAT_POST);
+            long dingTalkAnswers = answers(SESSION_WEBHOOK);
+            System.out.printf("answers within the shared limit of %d per conversation: Slack %d, DingTalk %d (the rest were told to wait)%n",
+                    PER_CONVERSATION, slackAnswers, dingTalkAnswers);
+            assertThat(slackAnswers).as("the limit holds across both replicas").isBetween(1L, (long) PER_CONVERSATION);
+            assertThat(dingTalkAnswers).as("the limit holds across both replicas").isBetween(1L, (long) PER_CONVERSATION);
         }
     }
 
@@ -129,7 +138,10 @@ class ReplicasTest {
                 "--qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "--qa.slack.bot-token=xoxb-test-token",
                 "--qa.slack.api-base-url=http://127.0.0.1:" + platforms.getPort() + "/api",
                 "--qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "--qa.dingtalk.robot-code=ding-robot",
-                "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "--qa.rate-limit.enabled=false", "--qa.channel.lease=3s",
+                "--qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "--qa.channel.lease=3s",
+                // One limit for both replicas: 20 answers an hour per conversation, counted in the database.
+                "--qa.rate-limit.store=database", "--qa.rate-limit.per-conversation=" + PER_CONVERSATION,
+                "--qa.rate-limit.per-conversation-period=1h", "--qa.rate-limit.per-asker=100000", "--qa.rate-limit.global=100000",
                 "--qa.index.embedding-batch=8");
     }
 
@@ -149,6 +161,12 @@ class ReplicasTest {
             Thread.sleep(100);
         }
         throw new IllegalStateException("no replica acknowledged a message");
+    }
+
+    /** Posts that answer, not the one line of a rate-limited asker. */
+    private long answers(String path) {
+        return platforms.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                .filter(request -> !request.getBodyAsString().contains("提问太频繁")).count();
     }
 
     private Map<String, Long> group(String path, Function<LoggedRequest, String> message) {
