@@ -60,11 +60,9 @@ public class DeliveryLog {
         Instant now = clock.instant();
         Boolean claimed = transactions.execute(status -> {
             // A key whose time to live is over may be claimed anew.
-            for (String key : keys) {
-                jdbc.sql("delete from chat_delivery where expires_at <= ? and id in "
-                                + "(select delivery_id from chat_delivery_key where delivery_key = ?)")
-                        .params(Timestamp.from(now), key).update();
-            }
+            jdbc.sql("delete from chat_delivery where expires_at <= :now and id in "
+                            + "(select delivery_id from chat_delivery_key where delivery_key in (:keys))")
+                    .param("now", Timestamp.from(now)).param("keys", keys).update();
             if (!insert(Delivery.received(platform, payload, now, now.plus(properties.dedupeTtl())), keys, now)) {
                 status.setRollbackOnly();
                 return false;

@@ -1,7 +1,8 @@
 package io.sofastack.qa.channel;
 
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StateDatabase {
 
+    /** The pool takes {@code spring.datasource.hikari.*} as Spring Boot's own would. */
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-    DataSource embeddedStateDatabase(ChannelProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource embeddedStateDatabase(ChannelProperties properties) {
         Path file = Path.of(properties.stateDir()).toAbsolutePath().resolve("qa-bot");
-        return DataSourceBuilder.create().url("jdbc:h2:file:" + file).username("sa").password("").build();
+        return DataSourceBuilder.create().type(HikariDataSource.class).url("jdbc:h2:file:" + file).username("sa").password("")
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sofastack.qa.answer.LlmStub;
 import io.sofastack.qa.channel.ChatMessages;
+import io.sofastack.qa.channel.LocalPostgres;
 import io.sofastack.qa.channel.SignedRequests;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import java.util.concurrent.Future;
  * after a restart) add no reply, and that forged and stale requests are refused with none.
  *
  * <p>Arguments (optional): {@code corpus=../shared/corpus/sofastack.tech jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar
- * port=18081 deliveries=100 clients=16 llmDelayMillis=5000}.
+ * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2}}; {@code database=postgres} keeps the
+ * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries.
  */
 public final class ChannelBenchmark {
 
@@ -50,6 +52,10 @@ public final class ChannelBenchmark {
         int deliveries = Integer.parseInt(options.getOrDefault("deliveries", "100"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         int llmDelay = Integer.parseInt(options.getOrDefault("llmDelayMillis", "5000"));
+        String database = options.getOrDefault("database", "h2");
+        LocalPostgres postgres = database.equals("postgres")
+                ? LocalPostgres.start(LocalPostgres.binaries().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed")))
+                : null;
 
         WireMockServer platforms = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
                 .containerThreads(64));
@@ -64,15 +70,19 @@ public final class ChannelBenchmark {
             Path state = Files.createTempDirectory("qa-bench-state");
             Path index = Files.createTempDirectory("qa-bench-index");
             Path log = Files.createTempFile("qa-channel-bench", ".log");
-            List<String> jvm = List.of("-Xmx512m",
+            List<String> jvm = new ArrayList<>(List.of("-Xmx512m",
                     "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
                     "-Dqa.slack.api-base-url=" + base + "/api",
                     "-Dqa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "-Dqa.dingtalk.robot-code=ding-robot", "-Dqa.dingtalk.allowed-webhook-hosts=127.0.0.1",
                     "-Dqa.channel.state-dir=" + state, "-Dspring.ai.model.chat=openai",
                     "-Dspring.ai.openai.base-url=" + base + "/v1", "-Dspring.ai.openai.api-key=bench",
-                    "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s");
-            System.out.printf("corpus %s, LLM delayed %d ms, %d deliveries per platform from %d clients, log %s%n",
-                    corpus, llmDelay, deliveries, clients, log);
+                    "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s"));
+            if (postgres != null) {
+                jvm.add("-Dspring.datasource.url=" + postgres.url());
+                jvm.add("-Dspring.datasource.username=qa");
+            }
+            System.out.printf("corpus %s, LLM delayed %d ms, %d deliveries per platform from %d clients, delivery log in %s, log %s%n",
+                    corpus, llmDelay, deliveries, clients, database, log);
 
             List<String> slack = new ArrayList<>();
             List<String> dingTalk = new ArrayList<>();
@@ -133,6 +143,9 @@ public final class ChannelBenchmark {
                     replies(platforms, "/api/chat.postMessage"), replies(platforms, "/robot/sendBySession"), deliveries);
         } finally {
             platforms.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 

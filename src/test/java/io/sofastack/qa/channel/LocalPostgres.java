@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * trust authentication on 127.0.0.1 only, stopped and left behind in {@code /tmp} at the end. As root
  * (CI) it runs as the {@code postgres} user, since PostgreSQL refuses to run as root.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private final Process server;
     private final int port;
@@ -29,7 +29,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** Where initdb and postgres are, or why a test that needs them cannot run. */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         List<Path> candidates = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             candidates.add(Path.of(dir));
@@ -43,7 +43,7 @@ final class LocalPostgres implements AutoCloseable {
                 .findFirst();
     }
 
-    static LocalPostgres start(Path bin) throws Exception {
+    public static LocalPostgres start(Path bin) throws Exception {
         Path data = Files.createTempDirectory("qa-postgres");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
@@ -74,7 +74,7 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
