@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,11 +29,13 @@ public class ArchiveIndexer implements AutoCloseable {
     private final AtomicReference<IndexStatus> status;
 
     public ArchiveIndexer(CorpusReader corpusReader, IndexProperties properties, EmbeddingModel embeddingModel,
-                          JsonMapper jsonMapper, Clock clock) throws IOException {
+                          JsonMapper jsonMapper, Clock clock, JdbcClient jdbc) throws IOException {
         this.corpusReader = corpusReader;
         this.clock = clock;
         this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable());
-        this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch(), properties.maxDeletedFraction());
+        EmbeddingCache cache = properties.embeddingCache() && jdbc != null
+                ? new EmbeddingCache(jdbc, embeddingModel.getClass().getName() + "/" + embeddingModel.dimensions()) : null;
+        this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch(), properties.maxDeletedFraction(), cache);
         // A committed index of the current schema is a consistent snapshot: serve it at once while the
         // first synchronisation catches up with the archive.
         IndexStatus.State initial = !index.rebuiltOnOpen() && index.size() > 0 ? IndexStatus.State.READY : IndexStatus.State.BUILDING;

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param onnxThreads threads ONNX Runtime uses for one embedding
  * @param maxDeletedFraction a synchronisation that would delete more than this share of the indexed
  *        passages is refused, unless forced (a half-mounted corpus must not wipe the knowledge)
+ * @param embeddingCache whether embeddings are kept in and taken from the database (shared by replicas)
  * @param keepUnusable how many unusable index folders moved aside ({@code <dir>.unusable-<time>}) are kept
  */
 @Validated
@@ -27,10 +28,11 @@ public record IndexProperties(@DefaultValue("qa-index") @NotBlank String dir,
                               @DefaultValue("2") @Min(1) @Max(64) int embeddingThreads,
                               @DefaultValue("2") @Min(1) @Max(64) int onnxThreads,
                               @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double maxDeletedFraction,
-                              @DefaultValue("1") @Min(0) @Max(100) int keepUnusable) {
+                              @DefaultValue("1") @Min(0) @Max(100) int keepUnusable,
+                              @DefaultValue("true") boolean embeddingCache) {
 
-    /** The defaults with another folder: for tests and tools. */
+    /** The defaults with another folder, without the embedding cache: for tests and tools. */
     public static IndexProperties of(String dir) {
-        return new IndexProperties(dir, 16, 2, 2, 0.2, 1);
+        return new IndexProperties(dir, 16, 2, 2, 0.2, 1, false);
     }
 }

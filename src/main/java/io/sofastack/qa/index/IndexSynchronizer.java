@@ -23,11 +23,18 @@ final class IndexSynchronizer {
     private final EmbeddingModel embeddingModel;
     private final int batchSize;
     private final double maxDeletedFraction;
+    private final EmbeddingCache cache;
 
     IndexSynchronizer(EmbeddingModel embeddingModel, int batchSize, double maxDeletedFraction) {
+        this(embeddingModel, batchSize, maxDeletedFraction, null);
+    }
+
+    /** @param cache where embeddings are taken from and kept, or {@code null} for none */
+    IndexSynchronizer(EmbeddingModel embeddingModel, int batchSize, double maxDeletedFraction, EmbeddingCache cache) {
         this.embeddingModel = embeddingModel;
         this.batchSize = batchSize;
         this.maxDeletedFraction = maxDeletedFraction;
+        this.cache = cache;
     }
 
     /** Refused: the synchronisation would delete more of the index than is allowed without force. */
@@ -73,20 +80,60 @@ final class IndexSynchronizer {
         int deleted = gone.size();
         // 3. Embed and write the new and changed passages, in batches, showing progress.
         Progress progress = new Progress(toEmbed.size(), started);
+        int fromCache = 0;
+        boolean caching = cache != null;
         for (int from = 0; from < toEmbed.size(); from += batchSize) {
             List<Passage> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + batchSize));
-            List<float[]> vectors = embeddingModel.embed(batch.stream().map(PassageDocuments::embeddingText).toList());
+            List<String> texts = batch.stream().map(PassageDocuments::embeddingText).toList();
+            List<String> keys = caching ? texts.stream().map(cache::key).toList() : List.of();
+            Map<String, float[]> cached = Map.of();
+            if (caching) {
+                try {
+                    cached = cache.find(keys);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    log.warn("The embedding cache cannot be read ({}): embedding without it", e.getMessage());
+                    caching = false;
+                }
+            }
+            List<Integer> missing = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                index.upsert(batch.get(i), hashes.get(from + i), vectors.get(i));
+                if (!caching || !cached.containsKey(keys.get(i))) {
+                    missing.add(i);
+                }
+            }
+            List<float[]> computed = missing.isEmpty() ? List.of()
+                    : embeddingModel.embed(missing.stream().map(texts::get).toList());
+            Map<String, float[]> fresh = new java.util.LinkedHashMap<>();
+            float[][] vectors = new float[batch.size()][];
+            for (int m = 0; m < missing.size(); m++) {
+                vectors[missing.get(m)] = computed.get(m);
+                if (caching) {
+                    fresh.put(keys.get(missing.get(m)), computed.get(m));
+                }
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (vectors[i] == null) {
+                    vectors[i] = cached.get(keys.get(i));
+                    fromCache++;
+                }
+                index.upsert(batch.get(i), hashes.get(from + i), vectors[i]);
+            }
+            if (caching && !fresh.isEmpty()) {
+                try {
+                    cache.save(fresh);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    log.warn("The embedding cache cannot be written ({}): embedding without it", e.getMessage());
+                    caching = false;
+                }
             }
             progress.advance(batch.size());
         }
         // 4. Commit once: a crash before this point leaves the previous commit intact.
         index.commit();
-        SyncReport report = new SyncReport(toEmbed.size(), present.size() - toEmbed.size(), deleted,
+        SyncReport report = new SyncReport(toEmbed.size(), fromCache, present.size() - toEmbed.size(), deleted,
                 index.rebuiltOnOpen(), (System.nanoTime() - started) / 1_000_000);
-        log.info("Index synchronised: {} embedded, {} unchanged, {} deleted, {} passages searchable, in {} ms",
-                report.embedded(), report.unchanged(), report.deleted(), index.size(), report.tookMs());
+        log.info("Index synchronised: {} embedded ({} from the embedding cache), {} unchanged, {} deleted, {} passages searchable, in {} ms",
+                report.embedded(), report.fromCache(), report.unchanged(), report.deleted(), index.size(), report.tookMs());
         return report;
     }
 

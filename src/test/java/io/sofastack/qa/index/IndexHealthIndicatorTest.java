@@ -21,7 +21,7 @@ class IndexHealthIndicatorTest {
     void isDownUntilTheIndexIsReadyThenUp() throws Exception {
         CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
         try (ArchiveIndexer indexer = new ArchiveIndexer(reader, IndexProperties.of(dir.toString()),
-                new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC())) {
+                new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC(), null)) {
             IndexHealthIndicator health = new IndexHealthIndicator(indexer);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 
@@ -37,11 +37,11 @@ class IndexHealthIndicatorTest {
         CorpusReader reader = new CorpusReader(CorpusProperties.of(List.of("data")));
         IndexProperties properties = IndexProperties.of(dir.toString());
         try (ArchiveIndexer first = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
-                JsonMapper.builder().build(), Clock.systemUTC())) {
+                JsonMapper.builder().build(), Clock.systemUTC(), null)) {
             first.synchronize();
         }
         try (ArchiveIndexer restarted = new ArchiveIndexer(reader, properties, new CountingEmbeddingModel(),
-                JsonMapper.builder().build(), Clock.systemUTC())) {
+                JsonMapper.builder().build(), Clock.systemUTC(), null)) {
             assertThat(restarted.status().ready()).isTrue();
             assertThat(restarted.status().passages()).isGreaterThanOrEqualTo(20);
             assertThat(new IndexHealthIndicator(restarted).health().getStatus()).isEqualTo(Status.UP);

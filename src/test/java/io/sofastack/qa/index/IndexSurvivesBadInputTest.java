@@ -36,7 +36,7 @@ class IndexSurvivesBadInputTest {
         }
         indexer = new ArchiveIndexer(new CorpusReader(CorpusProperties.of(List.of(corpus.toString()))),
                 IndexProperties.of(work.resolve("index").toString()), new CountingEmbeddingModel(),
-                JsonMapper.builder().build(), Clock.systemUTC());
+                JsonMapper.builder().build(), Clock.systemUTC(), null);
         indexed = indexer.synchronize().passages();
         assertThat(indexed).isGreaterThanOrEqualTo(20);
     }
@@ -99,7 +99,7 @@ class IndexSurvivesBadInputTest {
         try (ArchiveIndexer fresh = new ArchiveIndexer(
                 new CorpusReader(CorpusProperties.of(List.of(work.resolve("nowhere").toString()))),
                 IndexProperties.of(work.resolve("fresh-index").toString()), new CountingEmbeddingModel(),
-                JsonMapper.builder().build(), Clock.systemUTC())) {
+                JsonMapper.builder().build(), Clock.systemUTC(), null)) {
             IndexStatus status = fresh.synchronize();
 
             assertThat(status.ready()).isFalse();
