@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>A post that certainly did not reach the platform is tried again after a doubling backoff,
- *       {@code qa.channel.post-attempts} times in all; one whose fate is unknown is never repeated.</li>
+ *       {@code qa.channel.post-attempts} times in all. One whose fate is unknown is tried again only
+ *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
  *   <li>It takes over what a stopped process left (this one before a restart, or another replica, once
@@ -149,19 +150,45 @@ public class ChatAnswering implements AutoCloseable {
         switch (outcome) {
             case POSTED -> finish(asked, Delivery.State.POSTED, "posted", null);
             case REFUSED -> finish(asked, Delivery.State.FAILED, "refused", "the platform refused the reply");
-            case IN_DOUBT -> finish(asked, Delivery.State.FAILED, "in-doubt",
-                    "the platform may have the reply: it is not posted again");
-            case RETRYABLE -> {
-                Duration backoff = properties.postBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
-                if (attempt >= properties.postAttempts() || tooOld(asked.receivedAt().minus(backoff))) {
-                    finish(asked, Delivery.State.FAILED, "retries-exhausted", "not posted after " + attempt + " attempts");
-                    return;
+            case IN_DOUBT -> {
+                Optional<Boolean> posted = askWhetherPosted(asked);
+                if (posted.isEmpty()) {
+                    finish(asked, Delivery.State.FAILED, "in-doubt", "the platform may have the reply: it is not posted again");
+                } else if (posted.get()) {
+                    finish(asked, Delivery.State.POSTED, "found-after-doubt", null);
+                } else {
+                    retry(asked, reply, answer, attempt);
                 }
-                log.info("A {} reply was not posted (attempt {} of {}): trying again in {}", asked.platform(), attempt,
-                        properties.postAttempts(), backoff);
-                retries.schedule(() -> retryLater(asked, reply, answer, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
             }
+            case RETRYABLE -> retry(asked, reply, answer, attempt);
         }
+    }
+
+    /** Whether the platform has the answer to this question, when it can tell. */
+    private Optional<Boolean> askWhetherPosted(Asked asked) {
+        Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(asked.platform())).findFirst();
+        Optional<Delivery> delivery = deliveries.find(asked.deliveryKeys().get(0));
+        if (channel.isEmpty() || delivery.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return channel.get().wasPosted(delivery.get());
+        } catch (RuntimeException e) {
+            log.warn("Asking {} whether a reply arrived failed: {}", asked.platform(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Tries the post again after a doubling backoff, while attempts and the answer's age allow. */
+    private void retry(Asked asked, ChatReply reply, Answer answer, int attempt) {
+        Duration backoff = properties.postBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+        if (attempt >= properties.postAttempts() || tooOld(asked.receivedAt().minus(backoff))) {
+            finish(asked, Delivery.State.FAILED, "retries-exhausted", "not posted after " + attempt + " attempts");
+            return;
+        }
+        log.info("A {} reply was not posted (attempt {} of {}): trying again in {}", asked.platform(), attempt,
+                properties.postAttempts(), backoff);
+        retries.schedule(() -> retryLater(asked, reply, answer, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void retryLater(Asked asked, ChatReply reply, Answer answer, int attempt) {

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
         "qa.slack.allowed-response-hosts=127.0.0.1",
         "qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "qa.dingtalk.robot-code=ding-robot",
         "qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "qa.answer.llm-timeout=15s",
-        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000", "qa.channel.post-backoff=200ms"})
+        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000", "qa.channel.post-backoff=200ms",
+        "qa.channel.read-timeout=2s"})
 class ChatChannelsTest {
 
     private static final String CHAT_POST = "/api/chat.postMessage";
@@ -305,6 +306,24 @@ class ChatChannelsTest {
         Thread.sleep(600); // three backoffs' worth: nothing more may come
         assertThat(posts(CHAT_POST)).hasSize(1);
         assertThat(deliveries.find("slack:message:C0LAN2Q65:" + ts).orElseThrow().reason()).contains("not posted again");
+    }
+
+    @Test
+    void aPostThatTimedOutIsReadBackAndPostedAgainOnlyIfTheThreadLacksIt() throws Exception {
+        String ts = "1700000109.000100";
+        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"ok\": true}").withFixedDelay(5_000)).willSetStateTo("slow once"));
+        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).inScenario("slow").whenScenarioStateIs("slow once")
+                .willReturn(okJson("{\"ok\": true, \"ts\": \"1.4\"}")));
+        platforms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations.replies"))
+                .withQueryParam("ts", equalTo(ts)).willReturn(okJson("{\"ok\": true, \"messages\": [], \"has_more\": false}")));
+
+        requests.slackEvent(ChatMessages.slackMention("Ev" + unique(), ts, null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("slack:message:C0LAN2Q65:" + ts) == Delivery.State.POSTED);
+        assertThat(posts(CHAT_POST)).hasSize(2);
+        assertThat(platforms.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/conversations.replies")))).as("read back once, before the second post").hasSize(1);
     }
 
     private Delivery.State stateOf(String key) {
