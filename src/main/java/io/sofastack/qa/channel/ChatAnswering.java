@@ -18,8 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +32,9 @@ import org.springframework.stereotype.Component;
  *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
- *   <li>It takes over what a stopped process left (this one before a restart, or another replica, once
- *       its lease ran out): a message not answered yet is answered; one whose answer was being posted
- *       may have been posted, and is abandoned (counted), not posted twice.</li>
  * </ul>
+ *
+ * <p>What a stopped process left unfinished is taken over by {@link DeliveryTakeover}.
  */
 @Component
 public class ChatAnswering implements AutoCloseable {
@@ -236,65 +233,6 @@ public class ChatAnswering implements AutoCloseable {
         } finally {
             retrievals.release();
         }
-    }
-
-    /**
-     * Once the application is ready: keeps renewing the hold on what this process answers, and takes
-     * over what a stopped process (this one before a restart, or another replica) left unfinished.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void startLookingAfterDeliveries() {
-        long renewEvery = Math.max(1, properties.lease().toMillis() / 3);
-        long sweepEvery = Math.max(1, properties.lease().toMillis() / 2);
-        retries.scheduleWithFixedDelay(() -> guarded(deliveries::renewLeases), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        retries.scheduleWithFixedDelay(() -> guarded(this::takeOverWhatWasLeft), 0, sweepEvery, TimeUnit.MILLISECONDS);
-    }
-
-    private static void guarded(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.error("Looking after the chat deliveries failed; trying again later", e);
-        }
-    }
-
-    void takeOverWhatWasLeft() {
-        for (Delivery delivery : deliveries.takeOver()) {
-            Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(delivery.platform())).findFirst();
-            if (channel.isEmpty()) {
-                continue;
-            }
-            if (delivery.state() == Delivery.State.ANSWERED) {
-                // Its answer was being posted when its process stopped: the platform may have it.
-                Optional<Boolean> posted = channel.get().wasPosted(delivery);
-                if (posted.isEmpty()) {
-                    abandonAfterRestart(channel.get(), delivery, "in-doubt",
-                            "its answer was being posted when its process stopped: abandoned, so that it is never posted twice");
-                    continue;
-                }
-                if (posted.get()) {
-                    deliveries.advance(channel.get().deliveryKeys(delivery), Delivery.State.POSTED,
-                            "its answer was found on the platform after its process stopped");
-                    meters.counter("qa.channel.deliveries", "platform", delivery.platform(), "state", "posted",
-                            "reason", "found-after-stop").increment();
-                    continue;
-                }
-                // Not there: it was never posted, and may be answered now.
-            }
-            if (tooOld(delivery.receivedAt())) {
-                abandonAfterRestart(channel.get(), delivery, "too-old",
-                        "left by a stopped process, it is older than qa.channel.max-answer-age");
-                continue;
-            }
-            log.info("Answering a {} message that a stopped process left unanswered", delivery.platform());
-            channel.get().answerLogged(delivery);
-        }
-    }
-
-    private void abandonAfterRestart(ChatChannel channel, Delivery delivery, String reason, String why) {
-        deliveries.advance(channel.deliveryKeys(delivery), Delivery.State.ABANDONED, why);
-        meters.counter("qa.channel.deliveries", "platform", delivery.platform(), "state", "abandoned", "reason", reason).increment();
-        log.warn("A {} message was abandoned: {}", delivery.platform(), why);
     }
 
     @Override
