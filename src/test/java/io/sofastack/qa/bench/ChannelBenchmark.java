@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
  * after a restart) add no reply, and that forged and stale requests are refused with none.
  *
  * <p>Arguments (optional): {@code corpus=../shared/corpus/sofastack.tech jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar
- * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2}}; {@code database=postgres} keeps the
+ * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2 jvm=-Dname=value}}; {@code database=postgres} keeps the
  * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries.
  */
 public final class ChannelBenchmark {
@@ -77,6 +77,11 @@ public final class ChannelBenchmark {
                     "-Dqa.channel.state-dir=" + state, "-Dspring.ai.model.chat=openai",
                     "-Dspring.ai.openai.base-url=" + base + "/v1", "-Dspring.ai.openai.api-key=bench",
                     "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s"));
+            for (String extra : options.getOrDefault("jvm", "").split(" ")) {
+                if (!extra.isBlank()) {
+                    jvm.add(extra);
+                }
+            }
             if (postgres != null) {
                 jvm.add("-Dspring.datasource.url=" + postgres.url());
                 jvm.add("-Dspring.datasource.username=qa");
