@@ -8,7 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sofastack.qa.index.ForkedBot;
 import java.nio.file.Files;
@@ -39,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * both, each is redelivered to the other replica, and one replica is killed with SIGKILL in the
  * middle: no message is posted twice, and every message is posted except those whose answer was
  * being posted at the moment of the kill, which the survivor abandons (counted) rather than risk a
- * second post; and the limit of answers per conversation, counted in the database, holds across
+ * second post (Slack's are read back from the thread and posted if missing, so none is lost there);
+ * and the limit of answers per conversation, counted in the database, holds across
  * both. Skipped, saying so, where PostgreSQL's binaries are absent; {@code .ci/run} installs them.
  */
 class ReplicasTest {
@@ -51,7 +56,40 @@ class ReplicasTest {
 
     @RegisterExtension
     static WireMockExtension platforms = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)
+                    .extensions(new ThreadReadBack())).build();
+
+    /**
+     * Slack's {@code conversations.replies}, played from what was really posted: the thread of a
+     * message holds every answer posted to it, with its metadata, as Slack would return it.
+     */
+    static final class ThreadReadBack implements ResponseDefinitionTransformerV2 {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            if (!event.getRequest().getUrl().startsWith("/api/conversations.replies")) {
+                return event.getResponseDefinition();
+            }
+            String ts = event.getRequest().queryParameter("ts").firstValue();
+            List<Object> messages = new ArrayList<>();
+            for (LoggedRequest posted : platforms.findAll(postRequestedFor(urlPathEqualTo(CHAT_POST)))) {
+                var body = JSON.readTree(posted.getBodyAsString());
+                if (ts.equals(body.path("thread_ts").asString())) {
+                    messages.add(Map.of("type", "message", "text", body.path("text").asString(), "bot_id", "B1",
+                            "metadata", body.path("metadata")));
+                }
+            }
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(Map.of("ok", true, "has_more", false, "messages", messages))).build();
+        }
+
+        @Override
+        public String getName() {
+            return "slack-thread-read-back";
+        }
+    }
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -64,6 +102,8 @@ class ReplicasTest {
         Assumptions.assumeTrue(bin != null, "PostgreSQL's initdb and postgres are not installed: the two-replica test is skipped");
         platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).willReturn(okJson("{\"ok\": true, \"ts\": \"1.2\"}").withFixedDelay(30)));
         platforms.stubFor(post(urlPathEqualTo(SESSION_WEBHOOK)).willReturn(okJson("{\"errcode\": 0}").withFixedDelay(30)));
+        platforms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations.replies"))
+                .willReturn(okJson("{}")));
         Path work = Files.createTempDirectory("qa-replicas");
 
         try (LocalPostgres postgres = LocalPostgres.start(bin);
@@ -119,8 +159,11 @@ class ReplicasTest {
                     slackPosts.size(), dingTalkPosts.size(), inDoubt, states);
             assertThat(slackPosts.values()).as("no Slack message posted twice").allMatch(count -> count == 1);
             assertThat(dingTalkPosts.values()).as("no DingTalk message posted twice").allMatch(count -> count == 1);
+            assertThat(slackPosts).as("Slack reads its threads back: no Slack message is lost").hasSize(MESSAGES / 2);
+            assertThat(query(postgres, "select count(*) from chat_delivery where platform = 'slack' and state = 'ABANDONED'"))
+                    .as("no Slack message abandoned in doubt").isZero();
             assertThat(slackPosts.size() + dingTalkPosts.size() + inDoubt)
-                    .as("every message posted, but those in doubt at the kill").isGreaterThanOrEqualTo(MESSAGES);
+                    .as("every message posted, but DingTalk's in doubt at the kill").isGreaterThanOrEqualTo(MESSAGES);
             assertThat(inDoubt).as("only what was being posted at the kill is in doubt").isLessThanOrEqualTo(16);
             // Every message of the run comes from one Slack channel and one DingTalk group.
             long slackAnswers = answers(CHAT_POST);
