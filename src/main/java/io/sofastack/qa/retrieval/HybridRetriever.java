@@ -108,8 +108,8 @@ public class HybridRetriever {
      * from. {@code exclude}, when given, hides matching passages from every ranking.
      */
     Ranking rank(String question, int limit, Query exclude) {
-        String text = question.length() > properties.maxQueryChars()
-                ? question.substring(0, properties.maxQueryChars()) : question;
+        String text = wellFormed(question.length() > properties.maxQueryChars()
+                ? question.substring(0, properties.maxQueryChars()) : question);
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             // Punctuation, symbols and invisible characters: nothing to search for.
             return null;
@@ -117,9 +117,33 @@ public class HybridRetriever {
         Set<String> questionTerms = terms.of(PassageDocuments.BODY, text);
         boolean english = Scripts.isMostlyLatin(text);
         String expanded = lexicon.expand(text, questionTerms);
-        float[] vector = embeddingModel.embed(expanded);
+        float[] vector;
+        try {
+            vector = embeddingModel.embed(expanded);
+        } catch (IllegalArgumentException nothingToEmbed) {
+            // Letters the tokenizer has no pieces for (rare scripts): the question is searched by its words only.
+            vector = null;
+        }
+        float[] embedded = vector;
         return indexer.index().withSearcher(searcher ->
-                rank(searcher, questionTerms, english, expanded, vector, limit, exclude));
+                rank(searcher, questionTerms, english, expanded, embedded, limit, exclude));
+    }
+
+    /** The text with each unpaired surrogate (not a character at all, but valid in JSON) replaced by U+FFFD. */
+    static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
@@ -136,8 +160,8 @@ public class HybridRetriever {
             List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(new BooleanQuery.Builder()
                     .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build(),
                     properties.lexicalCandidates());
-            // 2. Rank it by similarity of embeddings.
-            List<Hit> vectorHits = searcher.top(new KnnFloatVectorQuery(PassageDocuments.VECTOR, vector,
+            // 2. Rank it by similarity of embeddings (when the question could be embedded).
+            List<Hit> vectorHits = vector == null ? List.of() : searcher.top(new KnnFloatVectorQuery(PassageDocuments.VECTOR, vector,
                     properties.vectorCandidates(), filter), properties.vectorCandidates());
             // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
             List<Candidate> fused = fusion.of(kind).fuse(lexicalHits, vectorHits);

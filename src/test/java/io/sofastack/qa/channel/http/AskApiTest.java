@@ -39,6 +39,15 @@ class AskApiTest {
         assertThat(indexer.synchronize().ready()).isTrue();
     }
 
+    @Test
+    void aQuestionOfAnUnpairedSurrogateAndARareScriptIsAnsweredNotFailed() throws Exception {
+        // Found by FuzzTest: JSON may carry a lone surrogate, and the tokenizer has no pieces for Linear B.
+        HttpResponse<String> response = post("application/json", "{\"topK\": 1, \"question\": \"\\uD800\uD800\uDC00\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("grounded").asBoolean()).isFalse();
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ask"))
                 .header("Content-Type", contentType)
