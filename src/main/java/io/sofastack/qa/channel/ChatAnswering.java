@@ -1,11 +1,9 @@
 package io.sofastack.qa.channel;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.retrieval.Retrieval;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,19 +49,15 @@ public class ChatAnswering implements AutoCloseable {
     private final Semaphore retrievals;
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
-    private final MeterRegistry meters;
-    private final Clock clock;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog, MeterRegistry meters, Clock clock) {
+                         RateLimits rateLimits, AnswerLog answerLog) {
         this.answers = answers;
         this.answerLog = answerLog;
         this.rateLimits = rateLimits;
         this.deliveries = deliveries;
         this.channels = channels;
         this.properties = properties;
-        this.meters = meters;
-        this.clock = clock;
         this.executor = new ThreadPoolExecutor(properties.answerThreads(), properties.answerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.answerQueue()), new CustomizableThreadFactory("chat-answer-"));
         // Busy replies cost no retrieval: one thread posts them, and past its own queue they are dropped.
@@ -206,7 +200,7 @@ public class ChatAnswering implements AutoCloseable {
     }
 
     private boolean tooOld(Instant receivedAt) {
-        return receivedAt.plus(properties.maxAnswerAge()).isBefore(clock.instant());
+        return deliveries.tooOld(receivedAt);
     }
 
     private void abandon(Asked asked, String reason, String why) {
@@ -214,12 +208,7 @@ public class ChatAnswering implements AutoCloseable {
     }
 
     private void finish(Asked asked, Delivery.State state, String reason, String why) {
-        deliveries.advance(asked.deliveryKeys(), state, why);
-        meters.counter("qa.channel.deliveries", "platform", asked.platform(), "state", state.name().toLowerCase(),
-                "reason", reason).increment();
-        if (state != Delivery.State.POSTED) {
-            log.warn("A {} message was {}: {}", asked.platform(), state.name().toLowerCase(), why);
-        }
+        deliveries.finish(asked.platform(), asked.deliveryKeys(), state, reason, why);
     }
 
     /**

@@ -93,6 +93,24 @@ public class DeliveryLog {
                 .update();
     }
 
+    /**
+     * Records how answering a message ended, counts it in {@code qa_channel_deliveries_total} by
+     * platform, state and reason, and logs every end but a post.
+     */
+    public void finish(String platform, List<String> keys, Delivery.State state, String reason, String why) {
+        advance(keys, state, why);
+        meters.counter("qa.channel.deliveries", "platform", platform, "state", state.name().toLowerCase(), "reason", reason)
+                .increment();
+        if (state != Delivery.State.POSTED) {
+            log.warn("A {} message was {}: {}", platform, state.name().toLowerCase(), why);
+        }
+    }
+
+    /** Whether a message accepted then is too old to be answered now ({@code qa.channel.max-answer-age}). */
+    public boolean tooOld(Instant receivedAt) {
+        return receivedAt.plus(properties.maxAnswerAge()).isBefore(clock.instant());
+    }
+
     /** The state a message is in, if it is remembered. */
     public Optional<Delivery> find(String key) {
         return jdbc.sql("select " + COLUMNS + " from chat_delivery where id = "

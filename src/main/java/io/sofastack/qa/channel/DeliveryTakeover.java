@@ -1,7 +1,5 @@
 package io.sofastack.qa.channel;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,18 +27,13 @@ class DeliveryTakeover implements AutoCloseable {
     private final DeliveryLog deliveries;
     private final List<ChatChannel> channels;
     private final ChannelProperties properties;
-    private final MeterRegistry meters;
-    private final Clock clock;
     private final ScheduledThreadPoolExecutor scheduler =
             new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("chat-takeover-"));
 
-    DeliveryTakeover(DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties, MeterRegistry meters,
-                     Clock clock) {
+    DeliveryTakeover(DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.properties = properties;
-        this.meters = meters;
-        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -80,7 +73,7 @@ class DeliveryTakeover implements AutoCloseable {
                 }
                 // Not there: it was never posted, and may be answered now.
             }
-            if (delivery.receivedAt().plus(properties.maxAnswerAge()).isBefore(clock.instant())) {
+            if (deliveries.tooOld(delivery.receivedAt())) {
                 finish(channel.get(), delivery, Delivery.State.ABANDONED, "too-old",
                         "left by a stopped process, it is older than qa.channel.max-answer-age");
                 continue;
@@ -91,12 +84,7 @@ class DeliveryTakeover implements AutoCloseable {
     }
 
     private void finish(ChatChannel channel, Delivery delivery, Delivery.State state, String reason, String why) {
-        deliveries.advance(channel.deliveryKeys(delivery), state, why);
-        meters.counter("qa.channel.deliveries", "platform", delivery.platform(), "state", state.name().toLowerCase(),
-                "reason", reason).increment();
-        if (state != Delivery.State.POSTED) {
-            log.warn("A {} message was {}: {}", delivery.platform(), state.name().toLowerCase(), why);
-        }
+        deliveries.finish(delivery.platform(), channel.deliveryKeys(delivery), state, reason, why);
     }
 
     @Override

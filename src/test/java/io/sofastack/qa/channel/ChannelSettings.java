@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import io.sofastack.qa.MigratedH2;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +38,7 @@ public final class ChannelSettings {
 
     /** The same, holding what it claims for {@code lease}. */
     public static DeliveryLog deliveryLog(String stateDir, Clock clock, Duration lease) {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:file:" + Path.of(stateDir).toAbsolutePath().resolve("qa-bot"));
-        database.setUser("sa");
-        Flyway.configure().dataSource(database).load().migrate();
+        DataSource database = MigratedH2.at(Path.of(stateDir).resolve("qa-bot"));
         return new DeliveryLog(JdbcClient.create(database), new TransactionTemplate(new DataSourceTransactionManager(database)),
                 withLease(stateDir, lease), clock, new SimpleMeterRegistry());
     }

@@ -2,6 +2,7 @@ package io.sofastack.qa.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sofastack.qa.MigratedH2;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +24,7 @@ class DatabaseRateLimitStoreTest {
     Path dir;
 
     private JdbcClient database() {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:file:" + dir.resolve("qa-bot"));
-        database.setUser("sa");
-        Flyway.configure().dataSource(database).load().migrate();
-        return JdbcClient.create(database);
+        return JdbcClient.create(MigratedH2.at(dir.resolve("qa-bot")));
     }
 
     private DatabaseRateLimitStore replica(JdbcClient jdbc, Instant now) {

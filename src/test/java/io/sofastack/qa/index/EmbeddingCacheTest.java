@@ -6,12 +6,11 @@ import io.sofastack.qa.ingest.Passage;
 import io.sofastack.qa.ingest.QaThread;
 import io.sofastack.qa.ingest.QaThread.Turn;
 import java.io.IOException;
+import io.sofastack.qa.MigratedH2;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +25,7 @@ class EmbeddingCacheTest {
     private final PassageDocuments documents = new PassageDocuments(JsonMapper.builder().build());
 
     private JdbcClient database() {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:file:" + dir.resolve("db/qa-bot"));
-        database.setUser("sa");
-        Flyway.configure().dataSource(database).load().migrate();
-        return JdbcClient.create(database);
+        return JdbcClient.create(MigratedH2.at(dir.resolve("db/qa-bot")));
     }
 
     private static List<Passage> threads(int count) {
