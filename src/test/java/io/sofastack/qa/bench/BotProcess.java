@@ -86,6 +86,27 @@ final class BotProcess implements AutoCloseable {
         return ticks * 10;
     }
 
+    /**
+     * CPU time so far by kind of thread (the thread's name without its digits, as Linux shows it: JIT
+     * compilers, GC, Tomcat's workers, the answering threads), in milliseconds, from /proc (Linux).
+     */
+    java.util.Map<String, Long> cpuMillisByThreadKind() throws IOException {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String kind = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byKind.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (IOException ended) {
+                    // the thread ended while it was being read
+                }
+            }
+        }
+        return byKind;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -33,7 +33,9 @@ import java.util.concurrent.Future;
  * after a restart) add no reply, and that forged and stale requests are refused with none.
  *
  * <p>Arguments (optional): {@code corpus=../shared/corpus/sofastack.tech jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar
- * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2 jvm=-Dname=value}}; {@code database=postgres} keeps the
+ * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2 warmup=32 jvm=-Dname=value jfr=/tmp/channels}};
+ * {@code warmup} messages per platform are sent and answered before anything is measured; {@code jfr} records each
+ * bot process with Flight Recorder into {@code /tmp/channels-1.jfr} and {@code -2.jfr}; {@code database=postgres} keeps the
  * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries.
  */
 public final class ChannelBenchmark {
@@ -53,6 +55,7 @@ public final class ChannelBenchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         int llmDelay = Integer.parseInt(options.getOrDefault("llmDelayMillis", "5000"));
         String database = options.getOrDefault("database", "h2");
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "32"));
         LocalPostgres postgres = database.equals("postgres")
                 ? LocalPostgres.start(LocalPostgres.binaries().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed")))
                 : null;
@@ -86,8 +89,8 @@ public final class ChannelBenchmark {
                 jvm.add("-Dspring.datasource.url=" + postgres.url());
                 jvm.add("-Dspring.datasource.username=qa");
             }
-            System.out.printf("corpus %s, LLM delayed %d ms, %d deliveries per platform from %d clients, delivery log in %s, log %s%n",
-                    corpus, llmDelay, deliveries, clients, database, log);
+            System.out.printf("corpus %s, LLM delayed %d ms, %d deliveries per platform from %d clients, delivery log in %s, "
+                    + "%d warm-up messages per platform first, log %s%n", corpus, llmDelay, deliveries, clients, database, warmup, log);
 
             List<String> slack = new ArrayList<>();
             List<String> dingTalk = new ArrayList<>();
@@ -96,13 +99,14 @@ public final class ChannelBenchmark {
                 dingTalk.add(ChatMessages.dingTalk("msg-bench-" + i, base + "/robot/sendBySession?session=" + i,
                         Instant.now().plusSeconds(5400)));
             }
-            try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, index, log)) {
+            try (BotProcess bot = BotProcess.start(jar, flightRecorded(jvm, options.get("jfr"), 1), port, corpus, index, log)) {
                 bot.awaitReady(System.nanoTime(), Duration.ofMinutes(10));
                 SignedRequests requests = new SignedRequests(port);
-                // Warm up the JIT on the same paths first, with messages the counts below leave out.
+                // Warm up the JIT on the same paths first, with messages the counts below leave out: a bot
+                // that has been up for a while has compiled its webhook path; one just started has not.
                 List<String> warmSlack = new ArrayList<>();
                 List<String> warmDingTalk = new ArrayList<>();
-                for (int i = 0; i < 32; i++) {
+                for (int i = 0; i < warmup; i++) {
                     warmSlack.add(ChatMessages.slackMention("EvWarm" + i, "1699000000." + (100000 + i), null));
                     warmDingTalk.add(ChatMessages.dingTalk("msg-warm-" + i, base + "/robot/sendBySession?session=warm",
                             Instant.now().plusSeconds(5400)));
@@ -110,17 +114,18 @@ public final class ChannelBenchmark {
                 run(clients, warmSlack, body -> requests.slackEvent(body));
                 run(clients, warmDingTalk, body -> requests.dingTalk(body, Instant.now()));
                 waitForReplies(platforms, warmSlack.size(), Duration.ofMinutes(5));
+
                 platforms.resetRequests();
-                report("Slack app_mention ack", run(clients, slack, body -> requests.slackEvent(body)));
-                report("DingTalk message ack", run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
+                report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
                 waitForReplies(platforms, deliveries, Duration.ofMinutes(5));
                 System.out.printf("replies after first delivery: Slack %d, DingTalk %d (expected %d each)%n",
                         replies(platforms, "/api/chat.postMessage"), replies(platforms, "/robot/sendBySession"), deliveries);
-                report("Slack redelivery ack", run(clients, slack, body -> requests.slack("/webhooks/slack/events",
+                report("Slack redelivery ack", bot, () -> run(clients, slack, body -> requests.slack("/webhooks/slack/events",
                         "application/json", body, Instant.now(), "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")));
-                report("DingTalk redelivery ack", run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                report("DingTalk redelivery ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
             }
-            try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, index, log)) {
+            try (BotProcess bot = BotProcess.start(jar, flightRecorded(jvm, options.get("jfr"), 2), port, corpus, index, log)) {
                 bot.awaitReady(System.nanoTime(), Duration.ofMinutes(5));
                 SignedRequests requests = new SignedRequests(port);
                 run(clients, slack, body -> requests.slack("/webhooks/slack/events", "application/json", body, Instant.now(),
@@ -152,6 +157,16 @@ public final class ChannelBenchmark {
                 postgres.close();
             }
         }
+    }
+
+    /** The bot's options, recording the {@code run}th process with Flight Recorder into {@code <prefix>-<run>.jfr} when asked. */
+    private static List<String> flightRecorded(List<String> jvm, String prefix, int run) {
+        if (prefix == null) {
+            return jvm;
+        }
+        List<String> recorded = new ArrayList<>(jvm);
+        recorded.add("-XX:StartFlightRecording=settings=profile,filename=" + prefix + "-" + run + ".jfr");
+        return recorded;
     }
 
     private interface Send {
@@ -188,12 +203,32 @@ public final class ChannelBenchmark {
         }
     }
 
-    private static void report(String what, Acks acks) {
+    /**
+     * Runs one burst and prints its ack latencies, with the CPU the bot and this process (the clients
+     * and WireMock) spent meanwhile: on 2 shared cores, an ack's latency is mostly its wait for a core.
+     */
+    private static void report(String what, BotProcess bot, Callable<Acks> burst) throws Exception {
+        long botCpu = bot.cpuMillis();
+        long ownCpu = ownCpuMillis();
+        java.util.Map<String, Long> threadsBefore = bot.cpuMillisByThreadKind();
+        long started = System.nanoTime();
+        Acks acks = burst.call();
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        java.util.Map<String, Long> spent = new java.util.HashMap<>(bot.cpuMillisByThreadKind());
+        spent.replaceAll((kind, millis) -> millis - threadsBefore.getOrDefault(kind, 0L));
         long[] sorted = acks.nanos().clone();
         Arrays.sort(sorted);
-        System.out.printf("%-24s n=%d  HTTP 200: %d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms%n", what, sorted.length,
-                acks.statusCount(200), sorted[sorted.length / 2] / 1e6,
-                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted[sorted.length - 1] / 1e6);
+        System.out.printf("%-24s n=%d  HTTP 200: %d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms  (%d ms wall; CPU: bot %d ms, clients+WireMock %d ms)%n",
+                what, sorted.length, acks.statusCount(200), sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted[sorted.length - 1] / 1e6,
+                wall, bot.cpuMillis() - botCpu, ownCpuMillis() - ownCpu);
+        System.out.println("    bot CPU by thread: " + spent.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    private static long ownCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     private static int replies(WireMockServer platforms, String path) {

@@ -145,6 +145,35 @@ class DeliveryLogTest {
     }
 
     @Test
+    void aMessageWhoseTimeToLiveRanOutWhileTheProcessRanMayBeClaimedAgainUnderAnyOfItsKeys() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(START);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        DeliveryLog log = open(moving);
+        assertThat(log.claim("slack", List.of("event:1", "message:C1:1.1"), "first")).isTrue();
+        assertThat(log.claim("slack", List.of("message:C1:1.1"), "again")).as("within its time to live").isFalse();
+
+        now.set(START.plus(Duration.ofHours(25)));
+        assertThat(log.claim("slack", List.of("message:C1:1.1", "event:1"), "after a day")).isTrue();
+        assertThat(log.find("event:1")).hasValueSatisfying(delivery -> assertThat(delivery.payload()).isEqualTo("after a day"));
+        assertThat(log.claim("slack", List.of("event:1"), "redelivered")).isFalse();
+    }
+
+    @Test
     void theLogOfTheVersionBeforeTheDatabaseIsImportedOnceAndKept() throws Exception {
         java.nio.file.Path file = dir.resolve("deliveries.mv.db");
         try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open()) {
