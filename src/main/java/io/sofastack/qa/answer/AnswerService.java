@@ -15,6 +15,7 @@ public class AnswerService {
     private final ExtractiveAnswerer extractive;
     private final GenerativeAnswerer generative;
     private final AnswerProperties properties;
+    private final SmallTalk smallTalk = new SmallTalk();
 
     AnswerService(HybridRetriever retriever, AnswerProperties properties, GenerativeAnswerer generative) {
         this.retriever = retriever;
@@ -28,8 +29,33 @@ public class AnswerService {
         return generative != null;
     }
 
+    /** The answer to a question; a greeting or a thank-you gets a greeting back, not a passage. */
     public Answer ask(String question, int topK) {
+        if (isSmallTalk(question)) {
+            return smallTalkReply(question);
+        }
         return answer(question, retrieve(question, topK), topK);
+    }
+
+    /** Whether the message only greets, thanks or acknowledges ("你好", "thanks!", "好的👍"): there is nothing to answer. */
+    public boolean isSmallTalk(String message) {
+        return smallTalk.isSmallTalk(message);
+    }
+
+    /**
+     * Whether the message asks something (a question mark of either width, a question word): where the
+     * bot listens without being mentioned, only such messages are worth an answer.
+     */
+    public boolean asksSomething(String message) {
+        return smallTalk.asksSomething(message);
+    }
+
+    /** What the ask API says to small talk: not an answer, an invitation to ask. */
+    public Answer smallTalkReply(String message) {
+        String text = Language.of(message) == Language.ENGLISH
+                ? "Hello! Ask me a question about SOFAStack or MOSN and I will look for the answer."
+                : "你好！有关 SOFAStack 和 MOSN 的问题，直接问我就好。";
+        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
     }
 
     /** Step 1 alone, the part that costs CPU: enough passages for the sources (or the related ones) and the LLM context. */

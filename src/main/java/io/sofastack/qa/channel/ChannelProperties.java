@@ -25,6 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param postBackoff the wait before the second try; it doubles for each further one
  * @param lease how long a process holds the deliveries it answers without renewing its hold (it renews
  *        every third of it); a delivery whose process died is taken over by another one after it
+ * @param quietOnSmallTalk no answer to a message that only greets, thanks or acknowledges
+ * @param quietAfterHumanReply no answer in a thread where someone other than the asker (and no bot)
+ *        replied after the question; mentioning the bot again asks again
+ * @param unmentionedMinConfidence where the bot listens without a mention, it answers a question only
+ *        this sure, and otherwise says nothing at all (0.7: on the answerability model's held-out
+ *        synthetic folds, the lowest tenth that refuses 95 % of unanswerable retrievals; calibration.md)
  */
 @Validated
 @ConfigurationProperties("qa.channel")
@@ -40,5 +46,9 @@ public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_00
                                 @DefaultValue("10m") Duration maxAnswerAge,
                                 @DefaultValue("3") @Min(1) @Max(10) int postAttempts,
                                 @DefaultValue("2s") Duration postBackoff,
-                                @DefaultValue("30s") Duration lease) {
+                                @DefaultValue("30s") Duration lease,
+                                @DefaultValue("true") boolean quietOnSmallTalk,
+                                @DefaultValue("true") boolean quietAfterHumanReply,
+                                @DefaultValue("0.7") @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("1")
+                                double unmentionedMinConfidence) {
 }

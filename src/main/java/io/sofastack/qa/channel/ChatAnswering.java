@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
  *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
+ *   <li>It keeps quiet, and counts it ({@code qa_channel_deliveries_total{state="quiet"}} by rule), when a
+ *       message only greets or thanks, when a person replied in the thread before the answer was ready,
+ *       and, where it listens without being mentioned, unless a question gets a confident answer.</li>
  * </ul>
  *
  * <p>What a stopped process left unfinished is taken over by {@link DeliveryTakeover}.
@@ -81,9 +84,17 @@ public class ChatAnswering implements AutoCloseable {
      * @param conversation where it was asked
      * @param deliveryKeys its keys in the delivery log
      * @param receivedAt when the bot accepted it
+     * @param mentioned whether it was asked of the bot (a mention, a direct message, a command) rather
+     *        than overheard in a channel the bot listens to
      */
     public record Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
-                        Instant receivedAt) {
+                        Instant receivedAt, boolean mentioned) {
+
+        /** A question asked of the bot. */
+        public Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
+                     Instant receivedAt) {
+            this(platform, question, asker, conversation, deliveryKeys, receivedAt, true);
+        }
     }
 
     /**
@@ -98,6 +109,9 @@ public class ChatAnswering implements AutoCloseable {
             log.warn("{} chat questions are waiting already (qa.channel.answer-queue): a {} question gets the busy reply",
                     properties.answerQueue(), asked.platform());
             abandon(asked, "busy", "qa.channel.answer-queue was full");
+            if (!asked.mentioned()) {
+                return;
+            }
             try {
                 busyReplies.execute(() -> safely(reply, answers.busy(asked.question())));
             } catch (RejectedExecutionException dropped) {
@@ -112,10 +126,22 @@ public class ChatAnswering implements AutoCloseable {
             abandon(asked, "too-old", "older than qa.channel.max-answer-age when its turn came");
             return;
         }
+        if (properties.quietOnSmallTalk() && answers.isSmallTalk(asked.question())) {
+            quiet(asked, "small-talk", "it only greets, thanks or acknowledges");
+            return;
+        }
+        if (!asked.mentioned() && !answers.asksSomething(asked.question())) {
+            quiet(asked, "unmentioned-no-question", "it was not asked of the bot, and it asks nothing");
+            return;
+        }
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERING, null);
         Answer answer;
         try {
             Optional<Duration> wait = rateLimits.acquire(asked.asker(), asked.conversation());
+            if (!asked.mentioned() && (wait.isPresent() || !answers.isReady())) {
+                quiet(asked, "unmentioned-no-answer", "it was not asked of the bot, and the bot cannot answer now");
+                return;
+            }
             if (wait.isPresent()) {
                 answer = answers.rateLimited(asked.question(), wait.get());
             } else if (!answers.isReady()) {
@@ -132,8 +158,31 @@ public class ChatAnswering implements AutoCloseable {
             return;
         }
         answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        if (!asked.mentioned() && (!answer.grounded() || answer.confidence() < properties.unmentionedMinConfidence())) {
+            quiet(asked, "unmentioned-not-sure", "it was not asked of the bot, and the answer is not sure enough ("
+                    + String.format(java.util.Locale.ROOT, "%.2f", answer.confidence()) + ")");
+            return;
+        }
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
+        if (properties.quietAfterHumanReply() && othersReplied(asked)) {
+            quiet(asked, "human-replied", "someone replied in the thread before the answer was ready");
+            return;
+        }
         post(asked, reply, answer, 1);
+    }
+
+    /** Whether a person other than the asker replied since the question, as far as the platform can tell. */
+    private boolean othersReplied(Asked asked) {
+        Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(asked.platform())).findFirst();
+        if (channel.isEmpty() || asked.deliveryKeys().isEmpty()) {
+            return false;
+        }
+        try {
+            return deliveries.find(asked.deliveryKeys().get(0)).map(channel.get()::othersReplied).orElse(false);
+        } catch (RuntimeException e) {
+            log.warn("Asking {} whether someone replied failed: {}; the answer is posted", asked.platform(), e.getMessage());
+            return false;
+        }
     }
 
     private void post(Asked asked, ChatReply reply, Answer answer, int attempt) {
@@ -205,6 +254,10 @@ public class ChatAnswering implements AutoCloseable {
 
     private void abandon(Asked asked, String reason, String why) {
         finish(asked, Delivery.State.ABANDONED, reason, why);
+    }
+
+    private void quiet(Asked asked, String rule, String why) {
+        finish(asked, Delivery.State.QUIET, rule, why);
     }
 
     private void finish(Asked asked, Delivery.State state, String reason, String why) {

@@ -17,6 +17,14 @@ public interface ChatChannel {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether someone other than the asker, and not a bot, has replied to an accepted message since it
+     * was asked, when the platform can tell: a person answered, and the bot keeps quiet.
+     */
+    default boolean othersReplied(Delivery delivery) {
+        return false;
+    }
+
     /** Answers an accepted message again, from the payload it logged when it accepted it. */
     void answerLogged(Delivery delivery);
 }

@@ -19,10 +19,12 @@ public record Delivery(String platform, String payload, State state, Integer att
 
     /** received → answering → answered → posted, or failed or abandoned with a reason. */
     public enum State {
-        RECEIVED, ANSWERING, ANSWERED, POSTED, FAILED, ABANDONED;
+        RECEIVED, ANSWERING, ANSWERED, POSTED, FAILED, ABANDONED,
+        /** The bot chose to say nothing (a quiet rule: small talk, a person answered, not sure enough). */
+        QUIET;
 
         public boolean finished() {
-            return this == POSTED || this == FAILED || this == ABANDONED;
+            return this == POSTED || this == FAILED || this == ABANDONED || this == QUIET;
         }
     }
 

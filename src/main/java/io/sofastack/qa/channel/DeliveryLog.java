@@ -111,7 +111,9 @@ public class DeliveryLog {
         advance(keys, state, why);
         meters.counter("qa.channel.deliveries", "platform", platform, "state", state.name().toLowerCase(), "reason", reason)
                 .increment();
-        if (state != Delivery.State.POSTED) {
+        if (state == Delivery.State.QUIET) {
+            log.info("A {} message gets no answer ({}): {}", platform, reason, why);
+        } else if (state != Delivery.State.POSTED) {
             log.warn("A {} message was {}: {}", platform, state.name().toLowerCase(), why);
         }
     }

@@ -323,7 +323,8 @@ class ChatChannelsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("slack:message:C0LAN2Q65:" + ts) == Delivery.State.POSTED);
         assertThat(posts(CHAT_POST)).hasSize(2);
         assertThat(platforms.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/api/conversations.replies")))).as("read back once, before the second post").hasSize(1);
+                urlPathEqualTo("/api/conversations.replies")).withQueryParam("oldest", equalTo("0"))))
+                .as("read back whole once, before the second post").hasSize(1);
     }
 
     private Delivery.State stateOf(String key) {

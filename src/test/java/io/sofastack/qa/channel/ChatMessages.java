@@ -15,8 +15,12 @@ public final class ChatMessages {
     }
 
     public static String dingTalk(String msgId, String sessionWebhook, Instant expires) {
+        return dingTalk(msgId, sessionWebhook, expires, QUESTION);
+    }
+
+    public static String dingTalk(String msgId, String sessionWebhook, Instant expires, String text) {
         return JSON.writeValueAsString(Map.ofEntries(
-                Map.entry("msgtype", "text"), Map.entry("text", Map.of("content", " " + QUESTION)),
+                Map.entry("msgtype", "text"), Map.entry("text", Map.of("content", " " + text)),
                 Map.entry("msgId", msgId), Map.entry("createAt", System.currentTimeMillis()),
                 Map.entry("conversationType", "2"), Map.entry("conversationId", "cid-group-1"),
                 Map.entry("senderId", "$:LWCP_v1:$sender"), Map.entry("senderStaffId", "staff-42"),
@@ -26,12 +30,23 @@ public final class ChatMessages {
     }
 
     public static String slackMention(String eventId, String ts, String threadTs) {
+        return slackMention(eventId, ts, threadTs, QUESTION);
+    }
+
+    /** A mention of the bot ({@code <@UBOT>}) saying {@code text}, in a channel's new message or in a thread. */
+    public static String slackMention(String eventId, String ts, String threadTs, String text) {
         Map<String, Object> event = new java.util.HashMap<>(Map.of("type", "app_mention", "user", "U061F7AUR",
-                "text", "<@UBOT> " + QUESTION, "ts", ts, "channel", "C0LAN2Q65", "event_ts", ts));
+                "text", "<@UBOT> " + text, "ts", ts, "channel", "C0LAN2Q65", "event_ts", ts));
         if (threadTs != null) {
             event.put("thread_ts", threadTs);
         }
         return envelope(eventId, event);
+    }
+
+    /** A new message in a public channel, as {@code message.channels} delivers it (no mention of the bot). */
+    public static String slackChannelMessage(String eventId, String channel, String ts, String text) {
+        return envelope(eventId, Map.of("type", "message", "channel_type", "channel", "user", "U061F7AUR", "text", text,
+                "ts", ts, "channel", channel, "event_ts", ts));
     }
 
     public static String envelope(String eventId, Map<String, Object> event) {

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Slack app's Events API side: verifies each request, answers URL verification, accepts each
  * {@code app_mention} or direct message once (by {@code event_id}, and by channel and timestamp), and
- * answers it in its thread after the request has been acknowledged.
+ * answers it in its thread after the request has been acknowledged. In the channels of
+ * {@code qa.slack.listen-channels} it also reads new messages that do not mention it, and answers
+ * those only when it is sure ({@link ChatAnswering}).
  */
 @Component
 class SlackChannel implements ChatChannel {
@@ -97,7 +99,7 @@ class SlackChannel implements ChatChannel {
         if (!"event_callback".equals(type)) {
             return null;
         }
-        SlackQuestion question = SlackQuestion.of(envelope, properties.botUserId());
+        SlackQuestion question = question(envelope);
         if (question == null) {
             return null;
         }
@@ -109,23 +111,35 @@ class SlackChannel implements ChatChannel {
         return null;
     }
 
+    private SlackQuestion question(JsonNode envelope) {
+        return SlackQuestion.of(envelope, properties.botUserId(), properties.listenChannels());
+    }
+
     @Override
     public List<String> deliveryKeys(Delivery delivery) {
-        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
+        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
         return question == null ? List.of() : question.deliveryKeys();
+    }
+
+    /** Slack can tell: the thread is read back; in a direct message there is nobody else. */
+    @Override
+    public boolean othersReplied(Delivery delivery) {
+        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
+        return question != null && !question.direct()
+                && client.othersRepliedSince(question.channel(), question.threadTs(), question.ts(), question.user()).orElse(false);
     }
 
     /** Slack can tell: the bot's answers carry their delivery as metadata. */
     @Override
     public Optional<Boolean> wasPosted(Delivery delivery) {
-        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
+        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
         return question == null ? Optional.empty()
                 : client.findAnswer(question.channel(), question.threadTs(), question.deliveryKeys().get(0));
     }
 
     @Override
     public void answerLogged(Delivery delivery) {
-        SlackQuestion question = SlackQuestion.of(jsonMapper.readTree(delivery.payload()), properties.botUserId());
+        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
         if (question != null) {
             answer(question, delivery.receivedAt());
         }
@@ -133,20 +147,32 @@ class SlackChannel implements ChatChannel {
 
     private void answer(SlackQuestion question, Instant receivedAt) {
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
-                        PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt),
+                        PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt, question.mentioned()),
                 answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer),
                         question.deliveryKeys().get(0)));
     }
 
-    /** A question from an event the bot answers; {@code null} for every other event. */
-    record SlackQuestion(String eventId, String user, String channel, String ts, String threadTs, String text) {
+    /**
+     * A question from an event the bot answers; {@code null} for every other event.
+     *
+     * @param mentioned asked of the bot (a mention or a direct message), not overheard in a listened channel
+     * @param direct a direct message: nobody but the asker and the bot is there
+     */
+    record SlackQuestion(String eventId, String user, String channel, String ts, String threadTs, String text,
+                         boolean mentioned, boolean direct) {
 
-        static SlackQuestion of(JsonNode envelope, String configuredBotUserId) {
+        static SlackQuestion of(JsonNode envelope, String configuredBotUserId, List<String> listenChannels) {
             JsonNode event = envelope.path("event");
             String type = event.path("type").asString("");
+            String channelType = event.path("channel_type").asString("");
             boolean mention = "app_mention".equals(type);
-            boolean directMessage = "message".equals(type) && "im".equals(event.path("channel_type").asString(""));
-            if (!mention && !directMessage) {
+            boolean directMessage = "message".equals(type) && "im".equals(channelType);
+            // A new message (not a thread reply) in a channel the bot listens to. One that mentions the
+            // bot comes as an app_mention too, and is answered as that.
+            boolean overheard = "message".equals(type) && ("channel".equals(channelType) || "group".equals(channelType))
+                    && listenChannels.contains(event.path("channel").asString("")) && !event.hasNonNull("thread_ts")
+                    && !mentionsBot(event.path("text").asString(""), envelope, configuredBotUserId);
+            if (!mention && !directMessage && !overheard) {
                 return null;
             }
             // Messages from bots (ours included) and edits, joins and other subtypes are not questions.
@@ -165,7 +191,19 @@ class SlackChannel implements ChatChannel {
                 return null;
             }
             String threadTs = event.path("thread_ts").asString("");
-            return new SlackQuestion(eventId, user, channel, ts, threadTs.isBlank() ? ts : threadTs, text);
+            return new SlackQuestion(eventId, user, channel, ts, threadTs.isBlank() ? ts : threadTs, text, !overheard, directMessage);
+        }
+
+        private static boolean mentionsBot(String text, JsonNode envelope, String configuredBotUserId) {
+            if (configuredBotUserId != null && !configuredBotUserId.isBlank() && text.contains("<@" + configuredBotUserId + ">")) {
+                return true;
+            }
+            for (JsonNode authorization : envelope.path("authorizations")) {
+                if (authorization.path("is_bot").asBoolean(false) && text.contains("<@" + authorization.path("user_id").asString("") + ">")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isBotUser(JsonNode envelope, String user) {

@@ -58,13 +58,37 @@ class SlackClient {
      * all metadata; needs the {@code *:history} scopes), or empty when Slack cannot tell.
      */
     java.util.Optional<Boolean> findAnswer(String channel, String threadTs, String delivery) {
+        return anyReply(channel, threadTs, null, message -> {
+            JsonNode metadata = message.path("metadata");
+            return ANSWER_EVENT.equals(metadata.path("event_type").asString(""))
+                    && delivery.equals(metadata.path("event_payload").path("delivery").asString(""));
+        });
+    }
+
+    /**
+     * Whether a person other than the asker (not a bot, not a join or an edit) wrote in the thread
+     * after the message {@code sinceTs}, or empty when Slack cannot tell.
+     */
+    java.util.Optional<Boolean> othersRepliedSince(String channel, String threadTs, String sinceTs, String asker) {
+        java.math.BigDecimal since = new java.math.BigDecimal(sinceTs);
+        return anyReply(channel, threadTs, sinceTs, message -> {
+            String ts = message.path("ts").asString("0");
+            String user = message.path("user").asString("");
+            return !message.hasNonNull("bot_id") && !message.hasNonNull("subtype") && !user.isBlank() && !user.equals(asker)
+                    && !user.equals(properties.botUserId()) && new java.math.BigDecimal(ts).compareTo(since) > 0;
+        });
+    }
+
+    /** Whether any message of the thread (from {@code oldest} on, when given) is one that {@code wanted} looks for. */
+    private java.util.Optional<Boolean> anyReply(String channel, String threadTs, String oldest,
+                                                 java.util.function.Predicate<JsonNode> wanted) {
         String cursor = "";
         for (int page = 0; page < MAX_REPLY_PAGES; page++) {
             JsonNode replies;
             try {
                 String query = "/conversations.replies?channel={channel}&ts={ts}&include_all_metadata=true&limit=200"
-                        + (cursor.isEmpty() ? "" : "&cursor={cursor}");
-                replies = restClient.get().uri(properties.apiBaseUrl() + query, channel, threadTs, cursor)
+                        + "&oldest={oldest}" + (cursor.isEmpty() ? "" : "&cursor={cursor}");
+                replies = restClient.get().uri(properties.apiBaseUrl() + query, channel, threadTs, oldest == null ? "0" : oldest, cursor)
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.botToken()).retrieve().body(JsonNode.class);
             } catch (RestClientException e) {
                 log.warn("Slack conversations.replies in {} failed: {}", channel, e.getMessage());
@@ -76,9 +100,7 @@ class SlackClient {
                 return java.util.Optional.empty();
             }
             for (JsonNode message : replies.path("messages")) {
-                JsonNode metadata = message.path("metadata");
-                if (ANSWER_EVENT.equals(metadata.path("event_type").asString(""))
-                        && delivery.equals(metadata.path("event_payload").path("delivery").asString(""))) {
+                if (wanted.test(message)) {
                     return java.util.Optional.of(true);
                 }
             }

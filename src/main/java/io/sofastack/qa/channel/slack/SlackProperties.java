@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryAfter the longest wait a {@code Retry-After} may impose before giving up
  * @param maxMessageChars longer answers are trimmed to this
  * @param maxClockSkew a request's timestamp may be this far from now
+ * @param listenChannels channels (ids) where the bot reads every new message, not only mentions, and
+ *        answers the questions it is sure of ({@code qa.channel.unmentioned-min-confidence}); needs the
+ *        {@code message.channels} (and {@code message.groups}) events
  */
 @Validated
 @ConfigurationProperties("qa.slack")
@@ -31,7 +34,12 @@ public record SlackProperties(String signingSecret,
                               @DefaultValue("3") @Min(0) @Max(10) int maxRetries,
                               @DefaultValue("30s") Duration maxRetryAfter,
                               @DefaultValue("3900") @Min(200) @Max(40000) int maxMessageChars,
-                              @DefaultValue("5m") Duration maxClockSkew) {
+                              @DefaultValue("5m") Duration maxClockSkew,
+                              List<String> listenChannels) {
+
+    public SlackProperties {
+        listenChannels = listenChannels == null ? List.of() : List.copyOf(listenChannels);
+    }
 
     public boolean enabled() {
         return signingSecret != null && !signingSecret.isBlank();

@@ -89,6 +89,17 @@ class AskApiTest {
     }
 
     @Test
+    void aGreetingOrAThankYouIsInvitedToAskNotAnsweredWithAPassage() throws Exception {
+        for (String greeting : new String[] {"你好", "谢谢！", "在吗？"}) {
+            JsonNode answer = ask(Map.of("question", greeting));
+            assertThat(answer.get("grounded").asBoolean()).as(greeting).isFalse();
+            assertThat(answer.get("sources")).as(greeting).isEmpty();
+            assertThat(answer.get("answer").asString()).as(greeting).contains("直接问我");
+        }
+        assertThat(ask(Map.of("question", "Thanks!")).get("answer").asString()).startsWith("Hello! Ask me");
+    }
+
+    @Test
     void answersInEnglishForAnEnglishQuestion() throws Exception {
         JsonNode answer = ask(Map.of("question", "Does MOSN support Windows?", "topK", 2));
         assertThat(answer.get("sources").size()).isEqualTo(2);
