@@ -47,7 +47,8 @@ class DingTalkChannel implements ChatChannel {
         this.jsonMapper = jsonMapper;
         this.clock = clock;
         this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
-        this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock);
+        this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock,
+                new DingTalkOpenApi(outbound.restClient(), properties, jsonMapper, clock));
         this.reply = new DingTalkReply(properties.maxMessageChars());
     }
 

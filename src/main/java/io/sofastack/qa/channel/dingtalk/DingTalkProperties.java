@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedWebhookHosts hosts a reply may be posted to; a message's {@code sessionWebhook} elsewhere is ignored
  * @param maxMessageChars longer answers are trimmed to this
  * @param maxClockSkew a callback's timestamp may be this far from now (DingTalk signs with a window of one hour)
+ * @param appKey the robot app's AppKey (ClientId); with it, a reply whose {@code sessionWebhook} has
+ *        expired (after about 90 minutes) is delivered through the robot OpenAPI instead of dropped
+ * @param apiBaseUrl DingTalk's OpenAPI
+ * @param tokenRefreshMargin an OpenAPI access token (2 hours) is fetched anew this long before it expires
  */
 @Validated
 @ConfigurationProperties("qa.dingtalk")
@@ -26,7 +30,10 @@ public record DingTalkProperties(String appSecret,
                                  @DefaultValue({}) List<String> allowedConversations,
                                  @DefaultValue({"oapi.dingtalk.com", "api.dingtalk.com"}) List<String> allowedWebhookHosts,
                                  @DefaultValue("5000") @Min(200) @Max(20000) int maxMessageChars,
-                                 @DefaultValue("1h") Duration maxClockSkew) {
+                                 @DefaultValue("1h") Duration maxClockSkew,
+                                 String appKey,
+                                 @DefaultValue("https://api.dingtalk.com") String apiBaseUrl,
+                                 @DefaultValue("5m") Duration tokenRefreshMargin) {
 
     public DingTalkProperties {
         allowedConversations = allowedConversations == null ? List.of() : List.copyOf(allowedConversations);

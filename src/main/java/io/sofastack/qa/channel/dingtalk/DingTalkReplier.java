@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Posts a reply to a message's {@code sessionWebhook}: only while it has not expired, and only to an
- * allowed host, since the URL comes from the request and must never make the bot post elsewhere.
+ * allowed host, since the URL comes from the request and must never make the bot post elsewhere. Once
+ * it has expired, the reply goes through the robot OpenAPI when the app key is configured.
  */
 final class DingTalkReplier {
 
@@ -24,11 +25,13 @@ final class DingTalkReplier {
     private final RestClient restClient;
     private final OutboundUrls webhooks;
     private final Clock clock;
+    private final DingTalkOpenApi openApi;
 
-    DingTalkReplier(RestClient restClient, List<String> allowedHosts, Clock clock) {
+    DingTalkReplier(RestClient restClient, List<String> allowedHosts, Clock clock, DingTalkOpenApi openApi) {
         this.restClient = restClient;
         this.webhooks = new OutboundUrls(allowedHosts);
         this.clock = clock;
+        this.openApi = openApi;
     }
 
     /** Why no reply may be posted for this message, or {@code null} when one may. */
@@ -40,7 +43,12 @@ final class DingTalkReplier {
         return problem == null ? null : "its sessionWebhook: " + problem + " (qa.dingtalk.allowed-webhook-hosts)";
     }
 
+    /** Posts a reply built by {@link DingTalkReply#markdown}. */
     PostOutcome post(DingTalkMessage message, Map<String, Object> reply) {
+        if (message.sessionWebhookExpiresAt() <= clock.millis() && openApi.enabled()) {
+            Map<?, ?> markdown = (Map<?, ?>) reply.get("markdown");
+            return openApi.send(message, String.valueOf(markdown.get("title")), String.valueOf(markdown.get("text")));
+        }
         String problem = problemWith(message);
         if (problem != null) {
             log.warn("Not replying to DingTalk message {}: {}", message.msgId(), problem);
