@@ -69,36 +69,12 @@ class DeliveryLogTest {
         MovingClock clock = new MovingClock(START);
         DeliveryLog holder = ChannelSettings.deliveryLog(dir.toString(), clock);
         holder.claim("slack", List.of("event:7"), "body");
-        clock.now = START.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         holder.renewLeases();
         open(at(Duration.ofSeconds(45))).renewLeases(); // another process's renewal does not extend the hold
 
         assertThat(open(at(Duration.ofSeconds(45))).takeOver()).isEmpty();
         assertThat(open(at(Duration.ofSeconds(51))).takeOver()).hasSize(1);
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test
@@ -146,28 +122,12 @@ class DeliveryLogTest {
 
     @Test
     void aMessageWhoseTimeToLiveRanOutWhileTheProcessRanMayBeClaimedAgainUnderAnyOfItsKeys() {
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(START);
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MovingClock moving = new MovingClock(START);
         DeliveryLog log = open(moving);
         assertThat(log.claim("slack", List.of("event:1", "message:C1:1.1"), "first")).isTrue();
         assertThat(log.claim("slack", List.of("message:C1:1.1"), "again")).as("within its time to live").isFalse();
 
-        now.set(START.plus(Duration.ofHours(25)));
+        moving.advance(Duration.ofHours(25));
         assertThat(log.claim("slack", List.of("message:C1:1.1", "event:1"), "after a day")).isTrue();
         assertThat(log.find("event:1")).hasValueSatisfying(delivery -> assertThat(delivery.payload()).isEqualTo("after a day"));
         assertThat(log.claim("slack", List.of("event:1"), "redelivered")).isFalse();

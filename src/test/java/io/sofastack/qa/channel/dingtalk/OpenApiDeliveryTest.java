@@ -15,16 +15,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sofastack.qa.channel.ChannelSettings;
 import io.sofastack.qa.channel.ChatMessages;
+import io.sofastack.qa.channel.MovingClock;
 import io.sofastack.qa.channel.OutboundHttp;
 import io.sofastack.qa.channel.PostOutcome;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,23 +46,7 @@ class OpenApiDeliveryTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
 
     @BeforeEach
     void platform() {
@@ -85,7 +66,7 @@ class OpenApiDeliveryTest {
 
     /** A group message received {@code minutesAgo}, whose session webhook lived 90 minutes. */
     private DingTalkMessage groupMessage(String msgId, long minutesAgo) {
-        Instant received = now.get().minus(Duration.ofMinutes(minutesAgo));
+        Instant received = clock.instant().minus(Duration.ofMinutes(minutesAgo));
         return DingTalkMessage.of(json.readTree(ChatMessages.dingTalk(msgId, "http://127.0.0.1:" + dingTalk.getPort() + SESSION_WEBHOOK + "?s=" + msgId,
                 received.plus(Duration.ofMinutes(90)))));
     }
@@ -126,11 +107,11 @@ class OpenApiDeliveryTest {
         DingTalkReplier replier = replier("ding-app-key");
 
         replier.post(groupMessage("m1", 100), reply("一"));
-        now.set(now.get().plus(Duration.ofMinutes(100)));
+        clock.advance(Duration.ofMinutes(100));
         replier.post(groupMessage("m2", 100), reply("二"));
         assertThat(requests(TOKEN)).as("1 h 40 min: kept").hasSize(1);
 
-        now.set(now.get().plus(Duration.ofMinutes(16)));
+        clock.advance(Duration.ofMinutes(16));
         replier.post(groupMessage("m3", 100), reply("三"));
         assertThat(requests(TOKEN)).as("1 h 56 min: within 5 min of its 2 h, fetched anew").hasSize(2);
 
@@ -144,7 +125,7 @@ class OpenApiDeliveryTest {
 
     @Test
     void aLateReplyInAOneToOneChatIsSentToTheAsker() {
-        Instant received = now.get().minus(Duration.ofMinutes(100));
+        Instant received = clock.instant().minus(Duration.ofMinutes(100));
         String oneToOne = ChatMessages.dingTalk("m-1to1", "http://127.0.0.1:" + dingTalk.getPort() + SESSION_WEBHOOK, received.plus(Duration.ofMinutes(90)))
                 .replace("\"conversationType\":\"2\"", "\"conversationType\":\"1\"");
 
