@@ -23,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param listenChannels channels (ids) where the bot reads every new message, not only mentions, and
  *        answers the questions it is sure of ({@code qa.channel.unmentioned-min-confidence}); needs the
  *        {@code message.channels} (and {@code message.groups}) events
+ * @param mode how events arrive: {@code http} (Slack posts them to the Request URL) or {@code socket}
+ *        (Socket Mode: the bot opens a WebSocket to Slack, and needs no public address)
+ * @param appToken the app-level token ({@code xapp-…}, scope {@code connections:write}) Socket Mode connects with
+ * @param reconnectBackoff the first wait before connecting again after a dropped connection; it doubles
+ *        up to 30 times that, with jitter
  */
 @Validated
 @ConfigurationProperties("qa.slack")
@@ -35,10 +40,28 @@ public record SlackProperties(String signingSecret,
                               @DefaultValue("30s") Duration maxRetryAfter,
                               @DefaultValue("3900") @Min(200) @Max(40000) int maxMessageChars,
                               @DefaultValue("5m") Duration maxClockSkew,
-                              List<String> listenChannels) {
+                              List<String> listenChannels,
+                              @DefaultValue("http") Mode mode,
+                              String appToken,
+                              @DefaultValue("1s") Duration reconnectBackoff) {
+
+    /** How Slack's events reach the bot. */
+    public enum Mode {
+        HTTP, SOCKET
+    }
 
     public SlackProperties {
         listenChannels = listenChannels == null ? List.of() : List.copyOf(listenChannels);
+        mode = mode == null ? Mode.HTTP : mode;
+        if (mode == Mode.SOCKET && (appToken == null || appToken.isBlank() || botToken == null || botToken.isBlank())) {
+            throw new IllegalArgumentException("qa.slack.mode=socket needs qa.slack.app-token (an xapp- token with "
+                    + "connections:write, from the app's Basic Information page) and qa.slack.bot-token");
+        }
+    }
+
+    /** Whether Slack delivers over Socket Mode. */
+    public boolean socketMode() {
+        return mode == Mode.SOCKET;
     }
 
     public boolean enabled() {
@@ -48,6 +71,7 @@ public record SlackProperties(String signingSecret,
     @Override
     public String toString() {
         return "SlackProperties[signingSecret=" + (enabled() ? "***" : "") + ", botToken=" + (botToken == null ? "" : "***")
+                + ", appToken=" + (appToken == null ? "" : "***") + ", mode=" + mode
                 + ", apiBaseUrl=" + apiBaseUrl + "]";
     }
 }
