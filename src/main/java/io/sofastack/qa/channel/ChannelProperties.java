@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param unmentionedMinConfidence where the bot listens without a mention, it answers a question only
  *        this sure, and otherwise says nothing at all (0.7: on the answerability model's held-out
  *        synthetic folds, the lowest tenth that refuses 95 % of unanswerable retrievals; calibration.md)
+ * @param socketKeepAlive a platform WebSocket (Socket Mode, Stream mode) silent this long is pinged, and
+ *        one silent twice this long is replaced by a new connection
  */
 @Validated
 @ConfigurationProperties("qa.channel")
@@ -50,5 +52,6 @@ public record ChannelProperties(@DefaultValue("65536") @Min(1024) @Max(10_000_00
                                 @DefaultValue("true") boolean quietOnSmallTalk,
                                 @DefaultValue("true") boolean quietAfterHumanReply,
                                 @DefaultValue("0.7") @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("1")
-                                double unmentionedMinConfidence) {
+                                double unmentionedMinConfidence,
+                                @DefaultValue("60s") Duration socketKeepAlive) {
 }

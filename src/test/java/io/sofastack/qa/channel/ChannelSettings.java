@@ -18,17 +18,17 @@ public final class ChannelSettings {
 
     public static ChannelProperties defaults(String stateDir) {
         return new ChannelProperties(65536, stateDir, Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30), true, true, 0.7);
+                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30), true, true, 0.7, Duration.ofSeconds(60));
     }
 
     static ChannelProperties withLease(String stateDir, Duration lease) {
         return new ChannelProperties(65536, stateDir, Duration.ofHours(1), 1, 10, 3, 1, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), lease, true, true, 0.7);
+                Duration.ofSeconds(10), Duration.ofMinutes(10), 3, Duration.ofSeconds(2), lease, true, true, 0.7, Duration.ofSeconds(60));
     }
 
     public static ChannelProperties withTimeouts(Duration connect, Duration read) {
         return new ChannelProperties(65536, "unused", Duration.ofHours(1), 1, 10, 3, 1, connect, read,
-                Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30), true, true, 0.7);
+                Duration.ofMinutes(10), 3, Duration.ofSeconds(2), Duration.ofSeconds(30), true, true, 0.7, Duration.ofSeconds(60));
     }
 
     /** The delivery log in the state directory's embedded database, as the application opens it (migrated first). */

@@ -41,6 +41,15 @@ public final class LocalWebSocketServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /** A server listening on a free port of 127.0.0.1. */
+    public static LocalWebSocketServer start() {
+        try {
+            return new LocalWebSocketServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot listen on 127.0.0.1", e);
+        }
+    }
+
     public String url(String path) {
         return "ws://127.0.0.1:" + server.getLocalPort() + path;
     }
@@ -94,6 +103,8 @@ public final class LocalWebSocketServer implements AutoCloseable {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        private String target = "";
+        private volatile boolean silent;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
@@ -103,6 +114,9 @@ public final class LocalWebSocketServer implements AutoCloseable {
 
         void handshake() throws IOException {
             String key = null;
+            String requestLine = readLine();
+            String[] parts = requestLine.split(" ");
+            target = parts.length > 1 ? parts[1] : "";
             for (String line = readLine(); !line.isEmpty(); line = readLine()) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Sec-WebSocket-Key")) {
@@ -137,6 +151,11 @@ public final class LocalWebSocketServer implements AutoCloseable {
             return line.toString(StandardCharsets.US_ASCII);
         }
 
+        /** The path and query the client connected to. */
+        public String target() {
+            return target;
+        }
+
         /** Sends a text frame. */
         public void send(String text) throws IOException {
             frame(0x1, text.getBytes(StandardCharsets.UTF_8));
@@ -146,6 +165,11 @@ public final class LocalWebSocketServer implements AutoCloseable {
         public void closeNormally() throws IOException {
             frame(0x8, new byte[] {0x03, (byte) 0xE9}); // 1001: going away
             drop();
+        }
+
+        /** From now on answers nothing, not even pings: a half-open connection, as a NAT that forgot it leaves. */
+        public void goSilent() {
+            silent = true;
         }
 
         /** Drops the connection without a close frame, as a network failure does. */
@@ -204,7 +228,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
                         frame(0x8, payload);
                         drop();
                         return;
-                    } else if (opcode == 0x9) {
+                    } else if (opcode == 0x9 && !silent) {
                         frame(0xA, payload);
                     } else if (opcode == 0x1 || opcode == 0x0) {
                         message.write(payload);

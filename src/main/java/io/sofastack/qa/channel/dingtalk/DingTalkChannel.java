@@ -72,6 +72,17 @@ class DingTalkChannel implements ChatChannel {
         if (problem != null) {
             throw new UnverifiedRequestException(problem);
         }
+        accept(body);
+    }
+
+    /**
+     * Handles a robot message whose origin is known (a signed callback, or a Stream-mode connection the
+     * bot opened with the app's secret): claims it and answers it later.
+     *
+     * @throws UnverifiedRequestException when it is for another robot
+     * @throws MalformedWebhookException when its body is not a JSON object
+     */
+    void accept(byte[] body) {
         JsonNode json;
         try {
             json = jsonMapper.readTree(body);

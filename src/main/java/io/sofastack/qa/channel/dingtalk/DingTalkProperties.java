@@ -22,6 +22,11 @@ import org.springframework.validation.annotation.Validated;
  *        expired (after about 90 minutes) is delivered through the robot OpenAPI instead of dropped
  * @param apiBaseUrl DingTalk's OpenAPI
  * @param tokenRefreshMargin an OpenAPI access token (2 hours) is fetched anew this long before it expires
+ * @param mode how robot messages arrive: {@code http} (DingTalk posts them to the callback URL) or
+ *        {@code stream} (Stream mode: the bot opens a WebSocket to DingTalk's gateway with the app
+ *        key and secret, and needs no public address)
+ * @param reconnectBackoff the first wait before connecting again after a failed attempt; it doubles
+ *        up to 32 times that, with jitter
  */
 @Validated
 @ConfigurationProperties("qa.dingtalk")
@@ -33,10 +38,22 @@ public record DingTalkProperties(String appSecret,
                                  @DefaultValue("1h") Duration maxClockSkew,
                                  String appKey,
                                  @DefaultValue("https://api.dingtalk.com") String apiBaseUrl,
-                                 @DefaultValue("5m") Duration tokenRefreshMargin) {
+                                 @DefaultValue("5m") Duration tokenRefreshMargin,
+                                 @DefaultValue("http") Mode mode,
+                                 @DefaultValue("1s") Duration reconnectBackoff) {
+
+    /** How DingTalk's robot messages reach the bot. */
+    public enum Mode {
+        HTTP, STREAM
+    }
 
     public DingTalkProperties {
         allowedConversations = allowedConversations == null ? List.of() : List.copyOf(allowedConversations);
+        mode = mode == null ? Mode.HTTP : mode;
+        if (mode == Mode.STREAM && (appKey == null || appKey.isBlank() || appSecret == null || appSecret.isBlank())) {
+            throw new IllegalArgumentException("qa.dingtalk.mode=stream needs qa.dingtalk.app-key and qa.dingtalk.app-secret "
+                    + "(the app's ClientId and ClientSecret, from its page in the DingTalk developer console)");
+        }
         if (appSecret != null && !appSecret.isBlank() && (robotCode == null || robotCode.isBlank())) {
             throw new IllegalArgumentException("qa.dingtalk.robot-code is required when qa.dingtalk.app-secret is set: "
                     + "the signature only proves that a callback comes from the app, the robot code that it is for this "
@@ -47,6 +64,11 @@ public record DingTalkProperties(String appSecret,
     /** Whether the robot answers in this conversation. */
     public boolean answersIn(String conversationId) {
         return allowedConversations.isEmpty() || allowedConversations.contains(conversationId);
+    }
+
+    /** Whether robot messages arrive over Stream mode. */
+    public boolean streamMode() {
+        return mode == Mode.STREAM;
     }
 
     public boolean enabled() {

@@ -32,12 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qa.index.dir=target/test-indexes/socket-mode", "qa.slack.mode=socket", "qa.slack.app-token=xapp-test",
-        "qa.slack.bot-token=xoxb-test-token", "qa.slack.reconnect-backoff=100ms",
+        "qa.slack.bot-token=xoxb-test-token", "qa.slack.reconnect-backoff=100ms", "qa.channel.socket-keep-alive=1s",
         "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class SocketModeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final LocalWebSocketServer SLACK_SOCKET = startSocket();
+    private static final LocalWebSocketServer SLACK_SOCKET = LocalWebSocketServer.start();
 
     @RegisterExtension
     static WireMockExtension slack = WireMockExtension.newInstance()
@@ -54,13 +54,6 @@ class SocketModeTest {
         registry.add("qa.channel.state-dir", () -> "target/test-state/socket-mode-" + UUID.randomUUID());
     }
 
-    private static LocalWebSocketServer startSocket() {
-        try {
-            return new LocalWebSocketServer();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stopSocket() throws Exception {
