@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +45,7 @@ public final class ChannelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = new java.util.HashMap<String, String>();
-        for (String arg : args) {
-            options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> options = BenchmarkArguments.of(args);
         Path jar = Path.of(options.getOrDefault("jar", "target/community-qa-bot-0.1.0-SNAPSHOT.jar"));
         String corpus = options.getOrDefault("corpus", "../shared/corpus/sofastack.tech");
         int port = Integer.parseInt(options.getOrDefault("port", "18081"));

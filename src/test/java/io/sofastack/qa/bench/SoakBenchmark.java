@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,10 +45,7 @@ public final class SoakBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> options = BenchmarkArguments.of(args);
         int requests = Integer.parseInt(options.getOrDefault("requests", "100000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         boolean failingLlm = "failing".equals(options.getOrDefault("llm", "none"));
