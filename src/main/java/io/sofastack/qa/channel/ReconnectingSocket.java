@@ -41,8 +41,9 @@ public final class ReconnectingSocket implements AutoCloseable {
     private final Duration backoff;
     private final Runnable onReconnect;
     private final Duration keepAlive;
-    private final java.util.concurrent.ScheduledExecutorService watchdog;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private java.util.concurrent.ScheduledExecutorService watchdog;
+    /** Made at start: an HTTP client holds a selector thread, which a transport that is not used needs not. */
+    private HttpClient client;
     private volatile boolean running;
     private volatile Thread loop;
     private volatile WebSocket current;
@@ -59,8 +60,6 @@ public final class ReconnectingSocket implements AutoCloseable {
         this.backoff = backoff;
         this.keepAlive = keepAlive;
         this.onReconnect = onReconnect;
-        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                new org.springframework.scheduling.concurrent.CustomizableThreadFactory("socket-keep-alive-"));
     }
 
     public synchronized void start() {
@@ -68,6 +67,9 @@ public final class ReconnectingSocket implements AutoCloseable {
             return;
         }
         running = true;
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                new org.springframework.scheduling.concurrent.CustomizableThreadFactory("socket-keep-alive-"));
         loop = new Thread(this::connectAgainAndAgain, name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         loop.setDaemon(true);
         loop.start();
@@ -78,9 +80,11 @@ public final class ReconnectingSocket implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
-        watchdog.shutdownNow();
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
         Thread thread = loop;
         if (thread != null) {
             thread.interrupt();
