@@ -173,15 +173,25 @@ public class ChatAnswering implements AutoCloseable {
 
     /** Whether a person other than the asker replied since the question, as far as the platform can tell. */
     private boolean othersReplied(Asked asked) {
+        return askPlatform(asked, "whether someone replied", (channel, delivery) -> Optional.of(channel.othersReplied(delivery)))
+                .orElse(false);
+    }
+
+    /**
+     * Asks the question's platform about its logged delivery; empty when there is no such platform or
+     * delivery, or when asking fails (logged): the caller then goes on as if the platform could not tell.
+     */
+    private <T> Optional<T> askPlatform(Asked asked, String what,
+                                        java.util.function.BiFunction<ChatChannel, Delivery, Optional<T>> question) {
         Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(asked.platform())).findFirst();
         if (channel.isEmpty() || asked.deliveryKeys().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return deliveries.find(asked.deliveryKeys().get(0)).map(channel.get()::othersReplied).orElse(false);
+            return deliveries.find(asked.deliveryKeys().get(0)).flatMap(delivery -> question.apply(channel.get(), delivery));
         } catch (RuntimeException e) {
-            log.warn("Asking {} whether someone replied failed: {}; the answer is posted", asked.platform(), e.getMessage());
-            return false;
+            log.warn("Asking {} {} failed: {}", asked.platform(), what, e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -206,17 +216,7 @@ public class ChatAnswering implements AutoCloseable {
 
     /** Whether the platform has the answer to this question, when it can tell. */
     private Optional<Boolean> askWhetherPosted(Asked asked) {
-        Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(asked.platform())).findFirst();
-        Optional<Delivery> delivery = deliveries.find(asked.deliveryKeys().get(0));
-        if (channel.isEmpty() || delivery.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return channel.get().wasPosted(delivery.get());
-        } catch (RuntimeException e) {
-            log.warn("Asking {} whether a reply arrived failed: {}", asked.platform(), e.getMessage());
-            return Optional.empty();
-        }
+        return askPlatform(asked, "whether a reply arrived", ChatChannel::wasPosted);
     }
 
     /** Tries the post again after a doubling backoff, while attempts and the answer's age allow. */

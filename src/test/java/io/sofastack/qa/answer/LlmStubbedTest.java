@@ -1,9 +1,9 @@
 package io.sofastack.qa.answer;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import io.sofastack.qa.index.ArchiveIndexer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class LlmStubbedTest {
 
     @RegisterExtension
-    static WireMockExtension llm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension llm = LoopbackWireMock.extension();
 
     @DynamicPropertySource
     static void pointSpringAiAtTheStub(DynamicPropertyRegistry registry) {

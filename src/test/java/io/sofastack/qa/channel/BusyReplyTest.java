@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sofastack.qa.answer.LlmStub;
 import io.sofastack.qa.index.ArchiveIndexer;
@@ -38,8 +38,7 @@ class BusyReplyTest {
     private static final String SESSION_WEBHOOK = "/robot/sendBySession";
 
     @RegisterExtension
-    static WireMockExtension platforms = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension platforms = LoopbackWireMock.extension();
 
     @DynamicPropertySource
     static void thirdParties(DynamicPropertyRegistry registry) {

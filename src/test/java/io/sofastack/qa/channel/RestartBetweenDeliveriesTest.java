@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import io.sofastack.qa.QaBotApplication;
 import io.sofastack.qa.index.ArchiveIndexer;
 import java.time.Duration;
@@ -31,8 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RestartBetweenDeliveriesTest {
 
     @RegisterExtension
-    static WireMockExtension platforms = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension platforms = LoopbackWireMock.extension();
 
     private ConfigurableApplicationContext start(String stateDir) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QaBotApplication.class).run(

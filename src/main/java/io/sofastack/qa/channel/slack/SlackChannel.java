@@ -115,16 +115,21 @@ class SlackChannel implements ChatChannel {
         return SlackQuestion.of(envelope, properties.botUserId(), properties.listenChannels());
     }
 
+    /** The question of a delivery this channel logged, from the event it logged. */
+    private SlackQuestion question(Delivery delivery) {
+        return question(jsonMapper.readTree(delivery.payload()));
+    }
+
     @Override
     public List<String> deliveryKeys(Delivery delivery) {
-        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
+        SlackQuestion question = question(delivery);
         return question == null ? List.of() : question.deliveryKeys();
     }
 
     /** Slack can tell: the thread is read back; in a direct message there is nobody else. */
     @Override
     public boolean othersReplied(Delivery delivery) {
-        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
+        SlackQuestion question = question(delivery);
         return question != null && !question.direct()
                 && client.othersRepliedSince(question.channel(), question.threadTs(), question.ts(), question.user()).orElse(false);
     }
@@ -132,14 +137,14 @@ class SlackChannel implements ChatChannel {
     /** Slack can tell: the bot's answers carry their delivery as metadata. */
     @Override
     public Optional<Boolean> wasPosted(Delivery delivery) {
-        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
+        SlackQuestion question = question(delivery);
         return question == null ? Optional.empty()
                 : client.findAnswer(question.channel(), question.threadTs(), question.deliveryKeys().get(0));
     }
 
     @Override
     public void answerLogged(Delivery delivery) {
-        SlackQuestion question = question(jsonMapper.readTree(delivery.payload()));
+        SlackQuestion question = question(delivery);
         if (question != null) {
             answer(question, delivery.receivedAt());
         }

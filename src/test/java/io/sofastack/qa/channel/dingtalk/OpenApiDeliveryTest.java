@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sofastack.qa.channel.ChannelSettings;
@@ -42,8 +42,7 @@ class OpenApiDeliveryTest {
     private static final String SESSION_WEBHOOK = "/robot/sendBySession";
 
     @RegisterExtension
-    static WireMockExtension dingTalk = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension dingTalk = LoopbackWireMock.extension();
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));

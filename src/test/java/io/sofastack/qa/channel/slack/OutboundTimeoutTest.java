@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import io.sofastack.qa.channel.ChannelSettings;
 import io.sofastack.qa.channel.PostOutcome;
 import io.sofastack.qa.channel.OutboundHttp;
@@ -29,8 +29,7 @@ import org.springframework.web.client.RestClient;
 class OutboundTimeoutTest {
 
     @RegisterExtension
-    static WireMockExtension slack = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static WireMockExtension slack = LoopbackWireMock.extension();
 
     private final OutboundHttp outbound = new OutboundHttp(RestClient.builder(), ChannelSettings.withTimeouts(
             Duration.ofSeconds(1), Duration.ofMillis(300)));

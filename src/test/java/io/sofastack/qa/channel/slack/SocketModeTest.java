@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.sofastack.qa.LoopbackWireMock;
 import io.sofastack.qa.channel.ChatMessages;
 import io.sofastack.qa.channel.LocalWebSocketServer;
 import io.sofastack.qa.index.ArchiveIndexer;
@@ -40,8 +40,7 @@ class SocketModeTest {
     private static final LocalWebSocketServer SLACK_SOCKET = LocalWebSocketServer.start();
 
     @RegisterExtension
-    static WireMockExtension slack = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).resetOnEachTest(false).build();
+    static WireMockExtension slack = LoopbackWireMock.keptAcrossTests();
 
     @DynamicPropertySource
     static void thirdParties(DynamicPropertyRegistry registry) {
