@@ -66,6 +66,16 @@ public class AnswerService {
 
     /** Steps 2 to 4: the answer from what {@link #retrieve} found, which may wait on the LLM. */
     public Answer answer(String question, Retrieval retrieval, int topK) {
+        return answer(question, retrieval, topK, null);
+    }
+
+    /**
+     * As {@link #answer(String, Retrieval, int)}, and while the LLM writes the answer, hands each new
+     * piece of it to {@code written} ({@code null}: nobody is shown the answer before it is done). The
+     * answer returned then begins with exactly what was handed on: when the LLM fails or cites nothing
+     * after it has begun, the rest is the extractive answer, marked as such.
+     */
+    public Answer answer(String question, Retrieval retrieval, int topK, java.util.function.Consumer<String> written) {
         Language language = Language.of(question);
         // 2. Abstain when the best passage does not answer the question.
         if (!retrieval.answerable()) {
@@ -80,17 +90,30 @@ public class AnswerService {
         }
         // 4. With one, its answer from the best passages, or the extractive answer when it fails.
         List<RetrievedPassage> context = retrieval.passages().subList(0, Math.min(properties.llmContextSources(), retrieval.passages().size()));
-        LlmOutcome outcome = generative.answer(question, context, language);
+        StreamedAnswerText streamed = written == null ? null : new StreamedAnswerText(context.size(), written);
+        LlmOutcome outcome = streamed == null ? generative.answer(question, context, language)
+                : generative.answer(question, context, language, streamed::accept);
+        if (streamed != null) {
+            streamed.finish(!(outcome instanceof LlmOutcome.Declined));
+        }
+        String shown = streamed == null ? "" : streamed.shown();
         if (outcome instanceof LlmOutcome.Answered answered) {
             // The answer cites context sources by number, so every one of them is listed.
-            return new Answer(answered.text(), true, AnswerMode.GENERATIVE,
+            return new Answer(streamed == null ? answered.text() : shown, true, AnswerMode.GENERATIVE,
                     sources(retrieval.passages(), Math.max(topK, context.size())), retrieval.confidence());
         }
         if (outcome instanceof LlmOutcome.Declined) {
             return abstain(retrieval, language, AnswerMode.GENERATIVE, topK);
         }
-        return new Answer(extractive.answer(best.passage(), question, language), true, AnswerMode.EXTRACTIVE_FALLBACK, sources,
-                retrieval.confidence());
+        String fallback = extractive.answer(best.passage(), question, language);
+        if (!shown.isBlank()) {
+            // What was shown stays; what follows says why the source's own words come after it.
+            fallback = shown + "\n\n" + (language == Language.ENGLISH
+                    ? "_The written answer above broke off or could not be checked against its sources; this is what the best source says:_"
+                    : "_上面的回答没有写完，或无法与来源核对；以下是最相关来源的原文：_") + "\n\n" + fallback;
+        }
+        return new Answer(fallback, true, AnswerMode.EXTRACTIVE_FALLBACK, shown.isBlank() ? sources
+                : sources(retrieval.passages(), Math.max(topK, context.size())), retrieval.confidence());
     }
 
     /** Whether questions can be answered yet: on a first start, not before the archive is indexed. */

@@ -31,7 +31,8 @@ final class GenerativeAnswerer {
 
     private static final Logger log = LoggerFactory.getLogger(GenerativeAnswerer.class);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3})]");
-    private static final String NO_ANSWER = "NO_ANSWER";
+    /** What the LLM says when the sources do not answer the question (prompts/system.st). */
+    static final String NO_ANSWER = "NO_ANSWER";
     private static final int MAX_ANSWER_CHARS = 8000;
 
     private final ChatClient chatClient;
@@ -72,11 +73,20 @@ final class GenerativeAnswerer {
      * for {@code qa.answer.llm-breaker-open-for}, then probed with one question.
      */
     LlmOutcome answer(String question, List<RetrievedPassage> sources, Language language) {
+        return answer(question, sources, language, null);
+    }
+
+    /**
+     * As {@link #answer(String, List, Language)}, but asks the LLM to stream its answer and hands each
+     * piece to {@code pieces} as it arrives (on the LLM client's thread); {@code null} asks for the
+     * whole answer at once. {@code qa.answer.llm-timeout} bounds the whole answer either way.
+     */
+    LlmOutcome answer(String question, List<RetrievedPassage> sources, Language language, java.util.function.Consumer<String> pieces) {
         if (!breaker.tryAcquirePermission()) {
             return failed(Kind.CIRCUIT_OPEN, "the LLM circuit is open");
         }
         long started = System.nanoTime();
-        LlmOutcome outcome = call(question, sources, language);
+        LlmOutcome outcome = call(question, sources, language, pieces);
         long took = System.nanoTime() - started;
         if (!(outcome instanceof LlmOutcome.Failed failed)) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
@@ -88,17 +98,18 @@ final class GenerativeAnswerer {
         return outcome;
     }
 
-    private LlmOutcome call(String question, List<RetrievedPassage> sources, Language language) {
+    private LlmOutcome call(String question, List<RetrievedPassage> sources, Language language,
+                            java.util.function.Consumer<String> pieces) {
         String system = templates.render(PromptTemplates.SYSTEM,
                 Map.of("language", language == Language.ENGLISH ? "English" : "Chinese (简体中文)"));
         String user = templates.render(PromptTemplates.USER,
                 Map.of("question", asData(question), "sources", numbered(sources)));
         Future<String> call;
         try {
-            call = llmExecutor.submit(() -> chatClient.prompt()
-                    .messages(new SystemMessage(system), new UserMessage(user))
-                    .call()
-                    .content());
+            call = llmExecutor.submit(() -> {
+                ChatClient.ChatClientRequestSpec prompt = chatClient.prompt().messages(new SystemMessage(system), new UserMessage(user));
+                return pieces == null ? prompt.call().content() : streamed(prompt, pieces);
+            });
         } catch (RejectedExecutionException e) {
             return failed(Kind.BUSY, "too many LLM calls in flight");
         }
@@ -118,6 +129,16 @@ final class GenerativeAnswerer {
             call.cancel(true);
             return failed(Kind.INTERRUPTED, "interrupted");
         }
+    }
+
+    /** The whole answer, read piece by piece as the LLM writes it; each piece is handed on as it comes. */
+    private static String streamed(ChatClient.ChatClientRequestSpec prompt, java.util.function.Consumer<String> pieces) {
+        StringBuilder whole = new StringBuilder();
+        prompt.stream().content().doOnNext(piece -> {
+            whole.append(piece);
+            pieces.accept(piece);
+        }).blockLast();
+        return whole.toString();
     }
 
     /** Keeps only citations of sources that exist; judges whether what is left is an answer. */

@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
  *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
+ *   <li>A generative answer is shown as it is written where the platform can ({@link StreamedReply},
+ *       {@code qa.channel.streaming.*}); if the stream will not open or finish, it is posted whole.</li>
  *   <li>It keeps quiet, and counts it ({@code qa_channel_deliveries_total{state="quiet"}} by rule), when a
  *       message only greets or thanks, when a person replied in the thread before the answer was ready,
  *       and, where it listens without being mentioned, unless a question gets a confident answer.</li>
@@ -52,9 +54,11 @@ public class ChatAnswering implements AutoCloseable {
     private final Semaphore retrievals;
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
+    private final StreamingProperties streaming;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog) {
+                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming) {
+        this.streaming = streaming;
         this.answers = answers;
         this.answerLog = answerLog;
         this.rateLimits = rateLimits;
@@ -74,6 +78,13 @@ public class ChatAnswering implements AutoCloseable {
     @FunctionalInterface
     public interface ChatReply {
         PostOutcome post(Answer answer);
+
+        /**
+         * Shows that an answer is being looked for, where the platform has a way (Slack's assistant
+         * thread status); called once before retrieval. Showing nothing is fine.
+         */
+        default void working() {
+        }
     }
 
     /**
@@ -147,7 +158,17 @@ public class ChatAnswering implements AutoCloseable {
             } else if (!answers.isReady()) {
                 answer = answers.notReady(asked.question());
             } else {
-                answer = answers.answer(asked.question(), retrieve(asked.question()), properties.sources());
+                safelyShowWorking(reply);
+                Retrieval retrieval = retrieve(asked.question());
+                if (!asked.mentioned() && !sureEnough(retrieval.answerable(), retrieval.confidence())) {
+                    quiet(asked, "unmentioned-not-sure", notSure(retrieval.confidence()));
+                    return;
+                }
+                if (reply instanceof StreamedReply streamed && streaming.enabled() && answers.isGenerative() && retrieval.answerable()) {
+                    streamAnswer(asked, streamed, retrieval, started);
+                    return;
+                }
+                answer = answers.answer(asked.question(), retrieval, properties.sources());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,9 +179,8 @@ public class ChatAnswering implements AutoCloseable {
             return;
         }
         answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
-        if (!asked.mentioned() && (!answer.grounded() || answer.confidence() < properties.unmentionedMinConfidence())) {
-            quiet(asked, "unmentioned-not-sure", "it was not asked of the bot, and the answer is not sure enough ("
-                    + String.format(java.util.Locale.ROOT, "%.2f", answer.confidence()) + ")");
+        if (!asked.mentioned() && !sureEnough(answer.grounded(), answer.confidence())) {
+            quiet(asked, "unmentioned-not-sure", notSure(answer.confidence()));
             return;
         }
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
@@ -169,6 +189,75 @@ public class ChatAnswering implements AutoCloseable {
             return;
         }
         post(asked, reply, answer, 1);
+    }
+
+    /**
+     * Writes a generative answer into a message the asker watches grow. A person who replied before it
+     * opens keeps the bot quiet as ever; a message that will not open, or will not finish, is given up
+     * for the answer posted whole, so that the question still gets exactly one complete answer.
+     */
+    private void streamAnswer(Asked asked, StreamedReply streamed, Retrieval retrieval, long started) {
+        if (properties.quietAfterHumanReply() && othersReplied(asked)) {
+            quiet(asked, "human-replied", "someone replied in the thread before the answer was begun");
+            return;
+        }
+        boolean opened = openSafely(streamed);
+        Answer answer = answers.answer(asked.question(), retrieval, properties.sources(), opened ? piece -> appendSafely(streamed, piece) : null);
+        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
+        if (opened) {
+            PostOutcome outcome = finishSafely(streamed, answer);
+            if (outcome == PostOutcome.POSTED) {
+                finish(asked, Delivery.State.POSTED, "posted", null);
+                return;
+            }
+            log.warn("A streamed {} answer could not be finished ({}): it is posted whole", asked.platform(), outcome);
+        }
+        post(asked, streamed, answer, 1);
+    }
+
+    private static boolean openSafely(StreamedReply streamed) {
+        try {
+            return streamed.open();
+        } catch (RuntimeException e) {
+            log.warn("Opening a streamed reply failed: the answer is posted whole", e);
+            return false;
+        }
+    }
+
+    private static void appendSafely(StreamedReply streamed, String piece) {
+        try {
+            streamed.append(piece);
+        } catch (RuntimeException e) {
+            log.warn("Appending to a streamed reply failed: {}", e.getMessage());
+        }
+    }
+
+    private static PostOutcome finishSafely(StreamedReply streamed, Answer answer) {
+        try {
+            return streamed.finish(answer);
+        } catch (RuntimeException e) {
+            log.warn("Finishing a streamed reply failed", e);
+            return PostOutcome.IN_DOUBT;
+        }
+    }
+
+    private static void safelyShowWorking(ChatReply reply) {
+        try {
+            reply.working();
+        } catch (RuntimeException e) {
+            log.warn("Showing that an answer is on its way failed: {}", e.getMessage());
+        }
+    }
+
+    /** Where the bot listens without a mention, whether an answer is sure enough to say. */
+    private boolean sureEnough(boolean grounded, double confidence) {
+        return grounded && confidence >= properties.unmentionedMinConfidence();
+    }
+
+    private static String notSure(double confidence) {
+        return "it was not asked of the bot, and the answer is not sure enough ("
+                + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ")";
     }
 
     /** Whether a person other than the asker replied since the question, as far as the platform can tell. */

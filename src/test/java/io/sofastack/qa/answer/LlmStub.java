@@ -45,6 +45,32 @@ public final class LlmStub {
                 .withHeader("Content-Type", "application/json").withFixedDelay(delayMillis).withBody(completion(content))));
     }
 
+    /**
+     * Streams {@code pieces} as OpenAI's server-sent chunks, spread evenly over {@code over} (WireMock
+     * dribbles the body out in as many chunks as there are pieces), to requests that ask for a stream.
+     */
+    public static void streams(WireMockExtension llm, List<String> pieces, java.time.Duration over) {
+        StringBuilder events = new StringBuilder();
+        for (String piece : pieces) {
+            events.append("data: ").append(chunk(Map.of("role", "assistant", "content", piece), null)).append("\n\n");
+        }
+        events.append("data: ").append(chunk(Map.of(), "stop")).append("\n\n").append("data: [DONE]\n\n");
+        llm.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.stream", 
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(events.toString()).withChunkedDribbleDelay(Math.max(1, pieces.size()), (int) over.toMillis())));
+    }
+
+    private static String chunk(Map<String, Object> delta, String finishReason) {
+        Map<String, Object> choice = new java.util.LinkedHashMap<>();
+        choice.put("index", 0);
+        choice.put("delta", delta);
+        choice.put("finish_reason", finishReason);
+        return JSON.writeValueAsString(Map.of("id", "chatcmpl-test", "object", "chat.completion.chunk", "created", 1_700_000_000,
+                "model", "test-model", "choices", List.of(choice)));
+    }
+
     public static void fails(WireMockExtension llm, int status) {
         llm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"message\": \"boom\"}}")));

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import io.sofastack.qa.channel.OutboundHttp;
+import io.sofastack.qa.channel.StreamBuffer;
+import io.sofastack.qa.channel.StreamingProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,17 +40,20 @@ class DingTalkChannel implements ChatChannel {
     private final DingTalkReplier replier;
     private final DingTalkReply reply;
     private final Clock clock;
+    private final StreamingProperties streaming;
+    private final DingTalkOpenApi openApi;
 
     DingTalkChannel(DingTalkProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
-                    JsonMapper jsonMapper, OutboundHttp outbound, Clock clock) {
+                    JsonMapper jsonMapper, OutboundHttp outbound, Clock clock, StreamingProperties streaming) {
+        this.streaming = streaming;
         this.properties = properties;
         this.deliveries = deliveries;
         this.answering = answering;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
         this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
-        this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock,
-                new DingTalkOpenApi(outbound.restClient(), properties, jsonMapper, clock));
+        this.openApi = new DingTalkOpenApi(outbound.restClient(), properties, jsonMapper, clock);
+        this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock, openApi);
         this.reply = new DingTalkReply(properties.maxMessageChars());
     }
 
@@ -130,6 +135,7 @@ class DingTalkChannel implements ChatChannel {
         String asker = message.senderStaffId().isBlank() ? message.senderNick() : message.senderStaffId();
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, message.question(), PLATFORM + ":" + asker,
                         PLATFORM + ":" + message.conversationId(), deliveryKeys(message), receivedAt),
-                answer -> replier.post(message, reply.markdown(message, answer)));
+                new DingTalkCardReply(replier, openApi, reply, message, new StreamBuffer(streaming, clock),
+                        "qa-" + message.msgId()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -66,6 +67,52 @@ final class DingTalkOpenApi {
             log.warn("Not replying to DingTalk message {}: its 1:1 chat names no user id to send to", message.msgId());
             return PostOutcome.REFUSED;
         }
+        return call(HttpMethod.POST, path, body, "the OpenAPI reply to " + message.msgId());
+    }
+
+    /** Whether it can stream answers into AI cards: it needs a card template besides the OpenAPI credentials. */
+    boolean cardsEnabled() {
+        return enabled() && properties.cardTemplateId() != null && !properties.cardTemplateId().isBlank();
+    }
+
+    /**
+     * Creates an AI card in the message's conversation and delivers it ({@code POST
+     * /v1.0/card/instances/createAndDeliver}), showing {@code content} in the template's
+     * {@code qa.dingtalk.card-content-key} field; the card is then written by {@link #streamCard}.
+     */
+    PostOutcome createCard(DingTalkMessage message, String outTrackId, String content) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("cardTemplateId", properties.cardTemplateId());
+        body.put("outTrackId", outTrackId);
+        body.put("callbackType", "STREAM");
+        body.put("cardData", Map.of("cardParamMap", Map.of(properties.cardContentKey(), content)));
+        body.put("userIdType", 1);
+        if (message.group()) {
+            body.put("openSpaceId", "dtv1.card//IM_GROUP." + message.conversationId());
+            body.put("imGroupOpenSpaceModel", Map.of("supportForward", true));
+            body.put("imGroupOpenDeliverModel", Map.of("robotCode", properties.robotCode()));
+        } else if (!message.senderStaffId().isBlank()) {
+            body.put("openSpaceId", "dtv1.card//IM_ROBOT." + message.senderStaffId());
+            body.put("imRobotOpenSpaceModel", Map.of("supportForward", true));
+            body.put("imRobotOpenDeliverModel", Map.of("spaceType", "IM_ROBOT", "robotCode", properties.robotCode()));
+        } else {
+            return PostOutcome.REFUSED;
+        }
+        return call(HttpMethod.POST, "/v1.0/card/instances/createAndDeliver", body, "creating the AI card for " + message.msgId());
+    }
+
+    /**
+     * Shows {@code content}, the whole answer so far, in a card ({@code PUT /v1.0/card/streaming});
+     * {@code last} ends the card's typing state.
+     */
+    PostOutcome streamCard(String outTrackId, String content, boolean last) {
+        Map<String, Object> body = Map.of("outTrackId", outTrackId, "guid", java.util.UUID.randomUUID().toString(),
+                "key", properties.cardContentKey(), "content", content, "isFull", true, "isFinalize", last, "isError", false);
+        return call(HttpMethod.PUT, "/v1.0/card/streaming", body, "streaming into AI card " + outTrackId);
+    }
+
+    /** One OpenAPI request with the access token; a token refused with 401 is fetched anew, once. */
+    private PostOutcome call(HttpMethod method, String path, Map<String, Object> body, String what) {
         for (int attempt = 0; ; attempt++) {
             String accessToken;
             try {
@@ -76,7 +123,7 @@ final class DingTalkOpenApi {
                         ? PostOutcome.REFUSED : PostOutcome.RETRYABLE;
             }
             try {
-                restClient.post().uri(properties.apiBaseUrl() + path).header(TOKEN_HEADER, accessToken)
+                restClient.method(method).uri(properties.apiBaseUrl() + path).header(TOKEN_HEADER, accessToken)
                         .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
                 return PostOutcome.POSTED;
             } catch (RestClientResponseException e) {
@@ -84,11 +131,10 @@ final class DingTalkOpenApi {
                     forget(accessToken);
                     continue;
                 }
-                log.warn("DingTalk refused the OpenAPI reply to {}: HTTP {} {}", message.msgId(), e.getStatusCode().value(),
-                        e.getResponseBodyAsString());
+                log.warn("DingTalk refused {}: HTTP {} {}", what, e.getStatusCode().value(), e.getResponseBodyAsString());
                 return PostOutcome.ofFailure(e);
             } catch (RestClientException e) {
-                log.warn("Sending the OpenAPI reply to DingTalk message {} failed: {}", message.msgId(), e.getMessage());
+                log.warn("DingTalk {} failed: {}", what, e.getMessage());
                 return PostOutcome.ofFailure(e);
             }
         }

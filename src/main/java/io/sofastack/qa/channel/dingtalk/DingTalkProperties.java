@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mode how robot messages arrive: {@code http} (DingTalk posts them to the callback URL) or
  *        {@code stream} (Stream mode: the bot opens a WebSocket to DingTalk's gateway with the app
  *        key and secret, and needs no public address)
+ * @param cardTemplateId an AI card template ({@code ….schema}, from the card platform); with it and
+ *        {@code app-key}, generative answers are streamed into a card instead of posted whole
+ * @param cardContentKey the template's Markdown field the answer is written into
  * @param reconnectBackoff the first wait before connecting again after a failed attempt; it doubles
  *        up to 32 times that, with jitter
  */
@@ -40,7 +43,9 @@ public record DingTalkProperties(String appSecret,
                                  @DefaultValue("https://api.dingtalk.com") String apiBaseUrl,
                                  @DefaultValue("5m") Duration tokenRefreshMargin,
                                  @DefaultValue("http") Mode mode,
-                                 @DefaultValue("1s") Duration reconnectBackoff) {
+                                 @DefaultValue("1s") Duration reconnectBackoff,
+                                 String cardTemplateId,
+                                 @DefaultValue("content") String cardContentKey) {
 
     /** How DingTalk's robot messages reach the bot. */
     public enum Mode {
@@ -50,6 +55,7 @@ public record DingTalkProperties(String appSecret,
     public DingTalkProperties {
         allowedConversations = allowedConversations == null ? List.of() : List.copyOf(allowedConversations);
         mode = mode == null ? Mode.HTTP : mode;
+        cardContentKey = cardContentKey == null || cardContentKey.isBlank() ? "content" : cardContentKey;
         if (mode == Mode.STREAM && (appKey == null || appKey.isBlank() || appSecret == null || appSecret.isBlank())) {
             throw new IllegalArgumentException("qa.dingtalk.mode=stream needs qa.dingtalk.app-key and qa.dingtalk.app-secret "
                     + "(the app's ClientId and ClientSecret, from its page in the DingTalk developer console)");

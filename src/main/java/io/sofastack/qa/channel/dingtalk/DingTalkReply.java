@@ -41,7 +41,8 @@ final class DingTalkReply {
                 "at", at);
     }
 
-    private static String sources(Answer answer) {
+    /** The sources as a markdown list under a heading; empty when there are none. */
+    static String sources(Answer answer) {
         if (answer.sources().isEmpty()) {
             return "";
         }

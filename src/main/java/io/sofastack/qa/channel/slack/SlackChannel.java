@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import io.sofastack.qa.channel.OutboundHttp;
+import io.sofastack.qa.channel.StreamBuffer;
+import io.sofastack.qa.channel.StreamingProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +44,11 @@ class SlackChannel implements ChatChannel {
     private final SlackClient client;
     private final SlackFormat format;
     private final Clock clock;
+    private final StreamingProperties streaming;
 
     SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
-                 OutboundHttp outbound, Clock clock) {
+                 OutboundHttp outbound, Clock clock, StreamingProperties streaming) {
+        this.streaming = streaming;
         this.properties = properties;
         this.deliveries = deliveries;
         this.answering = answering;
@@ -99,6 +103,10 @@ class SlackChannel implements ChatChannel {
         if (!"event_callback".equals(type)) {
             return null;
         }
+        if ("assistant_thread_started".equals(envelope.path("event").path("type").asString(""))) {
+            offerPrompts(envelope.path("event").path("assistant_thread"));
+            return null;
+        }
         SlackQuestion question = question(envelope);
         if (question == null) {
             return null;
@@ -109,6 +117,18 @@ class SlackChannel implements ChatChannel {
         }
         answer(question, clock.instant());
         return null;
+    }
+
+    /**
+     * A new assistant thread (the app's side panel) offers a few questions the archive answers; if
+     * Slack will not take them, the thread simply opens without.
+     */
+    private void offerPrompts(JsonNode thread) {
+        String channel = thread.path("channel_id").asString("");
+        String threadTs = thread.path("thread_ts").asString("");
+        if (!channel.isBlank() && !threadTs.isBlank() && !properties.suggestedPrompts().isEmpty()) {
+            client.setSuggestedPrompts(channel, threadTs, properties.suggestedPrompts());
+        }
     }
 
     private SlackQuestion question(JsonNode envelope) {
@@ -153,8 +173,7 @@ class SlackChannel implements ChatChannel {
     private void answer(SlackQuestion question, Instant receivedAt) {
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
                         PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt, question.mentioned()),
-                answer -> client.postMessage(question.channel(), question.threadTs(), format.message(answer),
-                        question.deliveryKeys().get(0)));
+                new SlackStreamedReply(client, format, question, new StreamBuffer(streaming, clock)));
     }
 
     /**
@@ -163,8 +182,16 @@ class SlackChannel implements ChatChannel {
      * @param mentioned asked of the bot (a mention or a direct message), not overheard in a listened channel
      * @param direct a direct message: nobody but the asker and the bot is there
      */
-    record SlackQuestion(String eventId, String user, String channel, String ts, String threadTs, String text,
+    record SlackQuestion(String eventId, String user, String team, String channel, String ts, String threadTs, String text,
                          boolean mentioned, boolean direct) {
+
+        /**
+         * A reply in a thread of a direct message: how Slack's assistant side panel holds its
+         * conversations, where the bot may show a status while it works.
+         */
+        boolean assistantThread() {
+            return direct && !threadTs.equals(ts);
+        }
 
         static SlackQuestion of(JsonNode envelope, String configuredBotUserId, List<String> listenChannels) {
             JsonNode event = envelope.path("event");
@@ -196,7 +223,8 @@ class SlackChannel implements ChatChannel {
                 return null;
             }
             String threadTs = event.path("thread_ts").asString("");
-            return new SlackQuestion(eventId, user, channel, ts, threadTs.isBlank() ? ts : threadTs, text, !overheard, directMessage);
+            String team = event.path("team").asString(envelope.path("team_id").asString(""));
+            return new SlackQuestion(eventId, user, team, channel, ts, threadTs.isBlank() ? ts : threadTs, text, !overheard, directMessage);
         }
 
         private static boolean mentionsBot(String text, JsonNode envelope, String configuredBotUserId) {

@@ -49,7 +49,7 @@ class SlackClient {
     PostOutcome postMessage(String channel, String threadTs, String text, String delivery) {
         Map<String, Object> body = Map.of("channel", channel, "thread_ts", threadTs, "text", text,
                 "unfurl_links", false, "unfurl_media", false,
-                "metadata", Map.of("event_type", ANSWER_EVENT, "event_payload", Map.of("delivery", delivery)));
+                "metadata", answerMetadata(delivery));
         return send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
     }
 
@@ -116,7 +116,78 @@ class SlackClient {
         return send(responseUrl, false, body, "a slash-command reply");
     }
 
+    /** The metadata that marks a message as the bot's answer to a delivery ({@link #findAnswer}). */
+    static Map<String, Object> answerMetadata(String delivery) {
+        return Map.of("event_type", ANSWER_EVENT, "event_payload", Map.of("delivery", delivery));
+    }
+
+    /**
+     * Opens a streamed answer in a thread ({@code chat.startStream}); the recipient is needed outside
+     * direct messages. Returns the message's {@code ts}, or empty when Slack would not.
+     */
+    java.util.Optional<String> startStream(String channel, String threadTs, String recipientUser, String recipientTeam) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("channel", channel);
+        body.put("thread_ts", threadTs);
+        if (recipientUser != null && !recipientUser.isBlank() && recipientTeam != null && !recipientTeam.isBlank()) {
+            body.put("recipient_user_id", recipientUser);
+            body.put("recipient_team_id", recipientTeam);
+        }
+        Sent sent = call("chat.startStream", body, "chat.startStream in " + channel);
+        String ts = sent.body() == null ? "" : sent.body().path("ts").asString("");
+        return sent.outcome() == PostOutcome.POSTED && !ts.isBlank() ? java.util.Optional.of(ts) : java.util.Optional.empty();
+    }
+
+    /** Adds Markdown to a streamed answer ({@code chat.appendStream}). */
+    PostOutcome appendStream(String channel, String ts, String markdown) {
+        return call("chat.appendStream", Map.of("channel", channel, "ts", ts, "markdown_text", markdown),
+                "chat.appendStream in " + channel).outcome();
+    }
+
+    /**
+     * Ends a streamed answer with its last Markdown and, unless {@code null}, the delivery it answers as
+     * metadata ({@code chat.stopStream}).
+     */
+    PostOutcome stopStream(String channel, String ts, String markdown, String delivery) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("channel", channel);
+        body.put("ts", ts);
+        if (!markdown.isEmpty()) {
+            body.put("markdown_text", markdown);
+        }
+        if (delivery != null) {
+            body.put("metadata", answerMetadata(delivery));
+        }
+        return call("chat.stopStream", body, "chat.stopStream in " + channel).outcome();
+    }
+
+    /** The status line of an assistant thread ({@code assistant.threads.setStatus}); an empty status clears it. */
+    PostOutcome setStatus(String channel, String threadTs, String status) {
+        return call("assistant.threads.setStatus", Map.of("channel_id", channel, "thread_ts", threadTs, "status", status),
+                "assistant.threads.setStatus in " + channel).outcome();
+    }
+
+    /** The prompts an assistant thread offers before the first question ({@code assistant.threads.setSuggestedPrompts}). */
+    PostOutcome setSuggestedPrompts(String channel, String threadTs, java.util.List<SlackProperties.Prompt> prompts) {
+        java.util.List<Map<String, String>> shown = prompts.stream()
+                .map(prompt -> Map.of("title", prompt.title(), "message", prompt.message())).toList();
+        return call("assistant.threads.setSuggestedPrompts", Map.of("channel_id", channel, "thread_ts", threadTs, "prompts", shown),
+                "assistant.threads.setSuggestedPrompts in " + channel).outcome();
+    }
+
+    /** What a Web API call came to, and Slack's answer when it gave one. */
+    private record Sent(PostOutcome outcome, JsonNode body) {
+    }
+
+    private Sent call(String method, Map<String, Object> body, String what) {
+        return exchange(URI.create(properties.apiBaseUrl() + "/" + method), true, body, what);
+    }
+
     private PostOutcome send(URI uri, boolean withToken, Map<String, Object> body, String what) {
+        return exchange(uri, withToken, body, what).outcome();
+    }
+
+    private Sent exchange(URI uri, boolean withToken, Map<String, Object> body, String what) {
         for (int attempt = 0; attempt <= properties.maxRetries(); attempt++) {
             ResponseEntity<JsonNode> response;
             try {
@@ -128,26 +199,26 @@ class SlackClient {
                         .toEntity(JsonNode.class);
             } catch (RestClientException e) {
                 log.warn("Slack {} failed: {}", what, e.getMessage());
-                return PostOutcome.ofFailure(e);
+                return new Sent(PostOutcome.ofFailure(e), null);
             }
             if (response.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 Duration wait = retryAfter(response.getHeaders());
                 if (attempt == properties.maxRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
                     log.warn("Slack rate-limited {} and asks to wait {}: giving up after {} tries", what, wait, attempt + 1);
-                    return PostOutcome.RETRYABLE;
+                    return new Sent(PostOutcome.RETRYABLE, null);
                 }
                 log.info("Slack rate-limited {}: retrying in {}", what, wait);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return PostOutcome.RETRYABLE;
+                    return new Sent(PostOutcome.RETRYABLE, null);
                 }
                 continue;
             }
-            return report(response, what);
+            return new Sent(report(response, what), response.getBody());
         }
-        return PostOutcome.RETRYABLE;
+        return new Sent(PostOutcome.RETRYABLE, null);
     }
 
     private static PostOutcome report(ResponseEntity<JsonNode> response, String what) {

@@ -49,6 +49,23 @@ final class SlackFormat {
         return HEADING.matcher(bold).replaceAll("*$1*");
     }
 
+    /** The sources in Markdown (not mrkdwn), as a streamed message ends with them; empty when there are none. */
+    static String sourcesMarkdown(Answer answer) {
+        if (answer.sources().isEmpty()) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder(answer.grounded() ? "**Sources**" : "**Maybe related**");
+        for (Source source : answer.sources()) {
+            String title = source.label().replace("[", "(").replace("]", ")");
+            list.append("\n- [").append(title);
+            if (source.date() != null) {
+                list.append(" (").append(source.date()).append(')');
+            }
+            list.append("](").append(source.url()).append(')');
+        }
+        return list.toString();
+    }
+
     private static String sources(Answer answer) {
         if (answer.sources().isEmpty()) {
             return "";

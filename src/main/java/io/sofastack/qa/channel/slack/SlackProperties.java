@@ -28,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * @param appToken the app-level token ({@code xapp-…}, scope {@code connections:write}) Socket Mode connects with
  * @param reconnectBackoff the first wait before connecting again after a dropped connection; it doubles
  *        up to 30 times that, with jitter
+ * @param suggestedPrompts what a new assistant thread (the app's side panel) offers to ask: questions
+ *        the archive answers
+ * @param followUps which replies in a thread the bot answered are follow-ups it answers: {@code asker}
+ *        (the asker's replies, and any that mention the bot) or {@code mention} (only those that
+ *        mention it); needs the {@code message.channels} (and {@code message.groups}) events
  */
 @Validated
 @ConfigurationProperties("qa.slack")
@@ -43,7 +48,18 @@ public record SlackProperties(String signingSecret,
                               List<String> listenChannels,
                               @DefaultValue("http") Mode mode,
                               String appToken,
-                              @DefaultValue("1s") Duration reconnectBackoff) {
+                              @DefaultValue("1s") Duration reconnectBackoff,
+                              List<Prompt> suggestedPrompts,
+                              @DefaultValue("asker") FollowUps followUps) {
+
+    /** A suggested prompt: the title shown, and the message it sends. */
+    public record Prompt(String title, String message) {
+    }
+
+    /** Which thread replies count as follow-ups. */
+    public enum FollowUps {
+        ASKER, MENTION
+    }
 
     /** How Slack's events reach the bot. */
     public enum Mode {
@@ -53,6 +69,8 @@ public record SlackProperties(String signingSecret,
     public SlackProperties {
         listenChannels = listenChannels == null ? List.of() : List.copyOf(listenChannels);
         mode = mode == null ? Mode.HTTP : mode;
+        suggestedPrompts = suggestedPrompts == null ? List.of() : List.copyOf(suggestedPrompts);
+        followUps = followUps == null ? FollowUps.ASKER : followUps;
         if (mode == Mode.SOCKET && (appToken == null || appToken.isBlank() || botToken == null || botToken.isBlank())) {
             throw new IllegalArgumentException("qa.slack.mode=socket needs qa.slack.app-token (an xapp- token with "
                     + "connections:write, from the app's Basic Information page) and qa.slack.bot-token");

@@ -52,7 +52,7 @@ class OutboundTimeoutTest {
                 .willReturn(okJson("{\"ok\": true}").withFixedDelay(30_000)));
         SlackProperties properties = new SlackProperties("secret", "xoxb-token", slack.baseUrl() + "/api", null,
                 List.of("hooks.slack.com"), 3, Duration.ofSeconds(30), 3900, Duration.ofMinutes(5), List.of(),
-                SlackProperties.Mode.HTTP, null, Duration.ofSeconds(1));
+                SlackProperties.Mode.HTTP, null, Duration.ofSeconds(1), List.of(), SlackProperties.FollowUps.ASKER);
         SlackClient client = new SlackClient(outbound.restClient(), properties, duration -> { });
 
         assertThat(client.postMessage("C1", "1.1", "answer", "slack:event:E1")).as("the request went out: it may have been posted")
