@@ -3,6 +3,9 @@ package io.sofastack.qa.channel;
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
+import io.sofastack.qa.conversation.Conversation;
+import io.sofastack.qa.conversation.Conversations;
+import io.sofastack.qa.conversation.FollowUp;
 import io.sofastack.qa.retrieval.Retrieval;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Component;
  *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
+ *   <li>A question that follows an earlier one in its conversation is retrieved together with it
+ *       ({@link Conversations}).</li>
  *   <li>A generative answer is shown as it is written where the platform can ({@link StreamedReply},
  *       {@code qa.channel.streaming.*}); if the stream will not open or finish, it is posted whole.</li>
  *   <li>It keeps quiet, and counts it ({@code qa_channel_deliveries_total{state="quiet"}} by rule), when a
@@ -55,10 +60,12 @@ public class ChatAnswering implements AutoCloseable {
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
     private final StreamingProperties streaming;
+    private final Conversations conversations;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming) {
+                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming, Conversations conversations) {
         this.streaming = streaming;
+        this.conversations = conversations;
         this.answers = answers;
         this.answerLog = answerLog;
         this.rateLimits = rateLimits;
@@ -72,6 +79,14 @@ public class ChatAnswering implements AutoCloseable {
                 new CustomizableThreadFactory("chat-busy-"));
         this.retries = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("chat-retry-"));
         this.retrievals = new Semaphore(properties.concurrentRetrievals());
+    }
+
+    /**
+     * Whether a message asks something (a question mark of either width, a question word): a reply in a
+     * thread that does not mention the bot is a follow-up only if it does.
+     */
+    public boolean asksSomething(String message) {
+        return answers.asksSomething(message);
     }
 
     /** Posts an answer to the platform the question came from, and says what became of it. */
@@ -97,14 +112,21 @@ public class ChatAnswering implements AutoCloseable {
      * @param receivedAt when the bot accepted it
      * @param mentioned whether it was asked of the bot (a mention, a direct message, a command) rather
      *        than overheard in a channel the bot listens to
+     * @param context the conversation it may follow up on (a thread, an asker in a chat), or {@code null}
      */
     public record Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
-                        Instant receivedAt, boolean mentioned) {
+                        Instant receivedAt, boolean mentioned, Conversation context) {
 
         /** A question asked of the bot. */
         public Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
                      Instant receivedAt) {
-            this(platform, question, asker, conversation, deliveryKeys, receivedAt, true);
+            this(platform, question, asker, conversation, deliveryKeys, receivedAt, true, null);
+        }
+
+        /** A question that follows nothing. */
+        public Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
+                     Instant receivedAt, boolean mentioned) {
+            this(platform, question, asker, conversation, deliveryKeys, receivedAt, mentioned, null);
         }
     }
 
@@ -159,16 +181,18 @@ public class ChatAnswering implements AutoCloseable {
                 answer = answers.notReady(asked.question());
             } else {
                 safelyShowWorking(reply);
-                Retrieval retrieval = retrieve(asked.question());
+                FollowUp read = conversations.read(asked.context(), asked.asker(), asked.question());
+                Retrieval retrieval = retrieve(read.query());
                 if (!asked.mentioned() && !sureEnough(retrieval.answerable(), retrieval.confidence())) {
                     quiet(asked, "unmentioned-not-sure", notSure(retrieval.confidence()));
                     return;
                 }
+                conversations.remember(asked.context(), asked.asker(), read);
                 if (reply instanceof StreamedReply streamed && streaming.enabled() && answers.isGenerative() && retrieval.answerable()) {
-                    streamAnswer(asked, streamed, retrieval, started);
+                    streamAnswer(asked, read.query(), streamed, retrieval, started);
                     return;
                 }
-                answer = answers.answer(asked.question(), retrieval, properties.sources());
+                answer = answers.answer(read.query(), retrieval, properties.sources());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,13 +220,13 @@ public class ChatAnswering implements AutoCloseable {
      * opens keeps the bot quiet as ever; a message that will not open, or will not finish, is given up
      * for the answer posted whole, so that the question still gets exactly one complete answer.
      */
-    private void streamAnswer(Asked asked, StreamedReply streamed, Retrieval retrieval, long started) {
+    private void streamAnswer(Asked asked, String question, StreamedReply streamed, Retrieval retrieval, long started) {
         if (properties.quietAfterHumanReply() && othersReplied(asked)) {
             quiet(asked, "human-replied", "someone replied in the thread before the answer was begun");
             return;
         }
         boolean opened = openSafely(streamed);
-        Answer answer = answers.answer(asked.question(), retrieval, properties.sources(), opened ? piece -> appendSafely(streamed, piece) : null);
+        Answer answer = answers.answer(question, retrieval, properties.sources(), opened ? piece -> appendSafely(streamed, piece) : null);
         answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
         if (opened) {

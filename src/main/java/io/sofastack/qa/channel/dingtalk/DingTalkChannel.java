@@ -7,6 +7,7 @@ import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
+import io.sofastack.qa.conversation.Conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -134,7 +135,9 @@ class DingTalkChannel implements ChatChannel {
     private void answer(DingTalkMessage message, Instant receivedAt) {
         String asker = message.senderStaffId().isBlank() ? message.senderNick() : message.senderStaffId();
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, message.question(), PLATFORM + ":" + asker,
-                        PLATFORM + ":" + message.conversationId(), deliveryKeys(message), receivedAt),
+                        PLATFORM + ":" + message.conversationId(), deliveryKeys(message), receivedAt, true,
+                        // The same person asking again in the same conversation soon after follows up on their question.
+                        Conversation.chat(PLATFORM + ":" + message.conversationId() + ":" + asker)),
                 new DingTalkCardReply(replier, openApi, reply, message, new StreamBuffer(streaming, clock),
                         "qa-" + message.msgId()));
     }

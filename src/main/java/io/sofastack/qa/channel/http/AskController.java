@@ -3,6 +3,9 @@ package io.sofastack.qa.channel.http;
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
+import io.sofastack.qa.conversation.Conversation;
+import io.sofastack.qa.conversation.Conversations;
+import io.sofastack.qa.conversation.FollowUp;
 import io.sofastack.qa.channel.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -22,8 +25,13 @@ class AskController {
     private final RateLimits rateLimits;
     private final AnswerLog answerLog;
 
+    private static final java.util.regex.Pattern CONVERSATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]+");
+
+    private final Conversations conversations;
+
     AskController(AnswerService answers, AskProperties limits, RateLimits rateLimits,
-                  AnswerLog answerLog) {
+                  AnswerLog answerLog, Conversations conversations) {
+        this.conversations = conversations;
         this.answerLog = answerLog;
         this.answers = answers;
         this.limits = limits;
@@ -45,10 +53,33 @@ class AskController {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "index-not-ready", "Index not ready",
                     "The archive is still being indexed; ask again in a moment (GET /api/index shows progress).");
         }
-        Answer answer = answers.ask(question, topK);
+        Conversation conversation = checkedConversation(request);
+        if (conversation == null || answers.isSmallTalk(question)) {
+            Answer answer = answers.ask(question, topK);
+            long took = System.nanoTime() - started;
+            answerLog.answered("http", question, answer, took);
+            return AskResponse.of(answer, took / 1_000_000);
+        }
+        FollowUp read = conversations.read(conversation, conversation.key(), question);
+        conversations.remember(conversation, conversation.key(), read);
+        Answer answer = answers.answer(read.query(), answers.retrieve(read.query(), topK), topK);
         long took = System.nanoTime() - started;
         answerLog.answered("http", question, answer, took);
-        return AskResponse.of(answer, took / 1_000_000);
+        return AskResponse.of(answer, took / 1_000_000, read.follows());
+    }
+
+    /** The conversation a question belongs to, when it names one; its id is the client's, so it is checked. */
+    private Conversation checkedConversation(AskRequest request) {
+        String id = request.conversationId();
+        if (id == null) {
+            return null;
+        }
+        if (id.isBlank() || id.length() > limits.maxConversationIdChars() || !CONVERSATION_ID.matcher(id).matches()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "conversation-id-invalid", "conversationId invalid",
+                    "\"conversationId\" must be 1 to " + limits.maxConversationIdChars() + " letters, digits or . _ : - "
+                            + "(qa.ask.max-conversation-id-chars), e.g. a UUID the client keeps for the conversation.");
+        }
+        return Conversation.thread("api:" + id);
     }
 
     private String checkedQuestion(AskRequest request) {

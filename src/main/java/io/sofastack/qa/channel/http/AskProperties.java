@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxQuestionChars longer questions are refused with 413
  * @param defaultTopK sources returned when the request does not say
  * @param maxTopK the most sources a request may ask for
+ * @param maxConversationIdChars the longest {@code conversationId} a request may name
  */
 @Validated
 @ConfigurationProperties("qa.ask")
 public record AskProperties(@DefaultValue("2000") @Min(1) @Max(100000) int maxQuestionChars,
                             @DefaultValue("5") @Min(1) @Max(50) int defaultTopK,
-                            @DefaultValue("10") @Min(1) @Max(50) int maxTopK) {
+                            @DefaultValue("10") @Min(1) @Max(50) int maxTopK,
+                            @DefaultValue("200") @Min(8) @Max(500) int maxConversationIdChars) {
 }

@@ -5,11 +5,22 @@ import io.sofastack.qa.answer.AnswerMode;
 import io.sofastack.qa.answer.Source;
 import java.util.List;
 
-/** The body answering {@code POST /api/ask}. */
-record AskResponse(String answer, boolean grounded, AnswerMode mode, double confidence, List<Source> sources, long tookMs) {
+/**
+ * The body answering {@code POST /api/ask}.
+ *
+ * @param followUpOf when the question was read as a follow-up, the earlier question it follows
+ *        (absent otherwise); the sources are what the two found together
+ */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+record AskResponse(String answer, boolean grounded, AnswerMode mode, double confidence, List<Source> sources, long tookMs,
+                   String followUpOf) {
 
     static AskResponse of(Answer answer, long tookMs) {
+        return of(answer, tookMs, null);
+    }
+
+    static AskResponse of(Answer answer, long tookMs, String followUpOf) {
         return new AskResponse(answer.text(), answer.grounded(), answer.mode(),
-                Math.round(answer.confidence() * 1000) / 1000.0, answer.sources(), tookMs);
+                Math.round(answer.confidence() * 1000) / 1000.0, answer.sources(), tookMs, followUpOf);
     }
 }

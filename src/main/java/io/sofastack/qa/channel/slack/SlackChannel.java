@@ -7,6 +7,8 @@ import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
+import io.sofastack.qa.conversation.Conversation;
+import io.sofastack.qa.conversation.Conversations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +47,12 @@ class SlackChannel implements ChatChannel {
     private final SlackFormat format;
     private final Clock clock;
     private final StreamingProperties streaming;
+    private final Conversations conversations;
 
     SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
-                 OutboundHttp outbound, Clock clock, StreamingProperties streaming) {
+                 OutboundHttp outbound, Clock clock, StreamingProperties streaming, Conversations conversations) {
         this.streaming = streaming;
+        this.conversations = conversations;
         this.properties = properties;
         this.deliveries = deliveries;
         this.answering = answering;
@@ -108,7 +112,7 @@ class SlackChannel implements ChatChannel {
             return null;
         }
         SlackQuestion question = question(envelope);
-        if (question == null) {
+        if (question == null || question.threadReply() && !isFollowUp(question)) {
             return null;
         }
         if (!deliveries.claim(PLATFORM, question.deliveryKeys(), new String(body, StandardCharsets.UTF_8))) {
@@ -129,6 +133,16 @@ class SlackChannel implements ChatChannel {
         if (!channel.isBlank() && !threadTs.isBlank() && !properties.suggestedPrompts().isEmpty()) {
             client.setSuggestedPrompts(channel, threadTs, properties.suggestedPrompts());
         }
+    }
+
+    /**
+     * Whether a thread reply that does not mention the bot is a follow-up it answers: the bot answered
+     * in the thread, the one who asked it there asks again ({@code qa.slack.follow-ups=asker}), and the
+     * reply asks something. Otherwise people talking in the thread are left alone.
+     */
+    private boolean isFollowUp(SlackQuestion reply) {
+        return properties.followUps() == SlackProperties.FollowUps.ASKER && answering.asksSomething(reply.text())
+                && conversations.lastAsker(reply.context()).map((PLATFORM + ":" + reply.user())::equals).orElse(false);
     }
 
     private SlackQuestion question(JsonNode envelope) {
@@ -172,7 +186,7 @@ class SlackChannel implements ChatChannel {
 
     private void answer(SlackQuestion question, Instant receivedAt) {
         answering.answerLater(new ChatAnswering.Asked(PLATFORM, question.text(), PLATFORM + ":" + question.user(),
-                        PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt, question.mentioned()),
+                        PLATFORM + ":" + question.channel(), question.deliveryKeys(), receivedAt, question.mentioned(), question.context()),
                 new SlackStreamedReply(client, format, question, new StreamBuffer(streaming, clock)));
     }
 
@@ -181,9 +195,19 @@ class SlackChannel implements ChatChannel {
      *
      * @param mentioned asked of the bot (a mention or a direct message), not overheard in a listened channel
      * @param direct a direct message: nobody but the asker and the bot is there
+     * @param threadReply a reply in a channel's thread that does not mention the bot
      */
     record SlackQuestion(String eventId, String user, String team, String channel, String ts, String threadTs, String text,
-                         boolean mentioned, boolean direct) {
+                         boolean mentioned, boolean direct, boolean threadReply) {
+
+        /**
+         * The conversation it continues: its thread; a direct message outside a thread continues what
+         * the same person asked a moment ago.
+         */
+        Conversation context() {
+            return direct && threadTs.equals(ts) ? Conversation.chat(PLATFORM + ":" + channel + ":" + user)
+                    : Conversation.thread(PLATFORM + ":" + channel + ":" + threadTs);
+        }
 
         /**
          * A reply in a thread of a direct message: how Slack's assistant side panel holds its
@@ -201,10 +225,13 @@ class SlackChannel implements ChatChannel {
             boolean directMessage = "message".equals(type) && "im".equals(channelType);
             // A new message (not a thread reply) in a channel the bot listens to. One that mentions the
             // bot comes as an app_mention too, and is answered as that.
-            boolean overheard = "message".equals(type) && ("channel".equals(channelType) || "group".equals(channelType))
-                    && listenChannels.contains(event.path("channel").asString("")) && !event.hasNonNull("thread_ts")
+            boolean inChannel = "message".equals(type) && ("channel".equals(channelType) || "group".equals(channelType))
                     && !mentionsBot(event.path("text").asString(""), envelope, configuredBotUserId);
-            if (!mention && !directMessage && !overheard) {
+            boolean overheard = inChannel && listenChannels.contains(event.path("channel").asString("")) && !event.hasNonNull("thread_ts");
+            // A reply in a thread that does not mention the bot: a follow-up if the bot answered there (see receive).
+            boolean threadReply = inChannel && event.hasNonNull("thread_ts")
+                    && !event.path("thread_ts").asString("").equals(event.path("ts").asString(""));
+            if (!mention && !directMessage && !overheard && !threadReply) {
                 return null;
             }
             // Messages from bots (ours included) and edits, joins and other subtypes are not questions.
@@ -224,7 +251,8 @@ class SlackChannel implements ChatChannel {
             }
             String threadTs = event.path("thread_ts").asString("");
             String team = event.path("team").asString(envelope.path("team_id").asString(""));
-            return new SlackQuestion(eventId, user, team, channel, ts, threadTs.isBlank() ? ts : threadTs, text, !overheard, directMessage);
+            return new SlackQuestion(eventId, user, team, channel, ts, threadTs.isBlank() ? ts : threadTs, text, !overheard, directMessage,
+                    threadReply);
         }
 
         private static boolean mentionsBot(String text, JsonNode envelope, String configuredBotUserId) {
