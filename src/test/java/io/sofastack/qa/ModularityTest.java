@@ -26,6 +26,8 @@ class ModularityTest {
         assertThat(dependsOn("index", "retrieval")).isFalse();
         assertThat(dependsOn("retrieval", "answer")).isFalse();
         assertThat(dependsOn("answer", "channel")).isFalse();
+        assertThat(dependsOn("conversation", "channel")).as("conversations serve every surface, and know none").isFalse();
+        assertThat(dependsOn("channel", "conversation")).isTrue();
         assertThat(dependsOn("retrieval", "index")).isTrue();
         assertThat(dependsOn("channel", "index")).as("a channel reaches the index only through answers and operations").isTrue();
     }

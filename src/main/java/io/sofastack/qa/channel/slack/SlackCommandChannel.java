@@ -113,6 +113,19 @@ class SlackCommandChannel implements ChatChannel {
         return Map.of("response_type", "ephemeral", "text", text);
     }
 
+    /**
+     * Handles a command Slack delivered over Socket Mode, where its fields come as a JSON object rather
+     * than a form: logged as the form an HTTP delivery would have been, so that one path answers both
+     * (after a restart too). Returns the immediate response, which goes back in the envelope's ack.
+     */
+    Map<String, Object> receiveFields(Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return receive(form.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     static Map<String, String> form(byte[] body) {
         Map<String, String> fields = new HashMap<>();
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {

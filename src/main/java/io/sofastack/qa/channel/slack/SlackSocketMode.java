@@ -34,13 +34,15 @@ class SlackSocketMode extends SocketTransport {
 
     private final SlackProperties properties;
     private final SlackChannel events;
+    private final SlackCommandChannel commands;
 
-    SlackSocketMode(SlackProperties properties, SlackChannel events, OutboundHttp outbound, JsonMapper jsonMapper,
-                    ChannelProperties channels, MeterRegistry meters) {
+    SlackSocketMode(SlackProperties properties, SlackChannel events, SlackCommandChannel commands, OutboundHttp outbound,
+                    JsonMapper jsonMapper, ChannelProperties channels, MeterRegistry meters) {
         super("Slack Socket Mode", SlackChannel.PLATFORM, properties.socketMode(), properties.reconnectBackoff(), channels,
                 outbound, jsonMapper, meters);
         this.properties = properties;
         this.events = events;
+        this.commands = commands;
     }
 
     /** A fresh WebSocket URL from {@code apps.connections.open}. */
@@ -77,6 +79,23 @@ class SlackSocketMode extends SocketTransport {
                 log.error("Slack Socket Mode could not accept an event: it is not acknowledged", e);
                 return;
             }
+        } else if ("slash_commands".equals(type)) {
+            Map<String, Object> response;
+            try {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                frame.path("payload").properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString("")));
+                response = commands.receiveFields(fields);
+            } catch (MalformedWebhookException e) {
+                log.warn("Slack Socket Mode delivered a malformed command: {}", e.getMessage());
+                response = null;
+            } catch (RuntimeException e) {
+                log.error("Slack Socket Mode could not accept a command: it is not acknowledged", e);
+                return;
+            }
+            // The command's immediate reply travels in the ack, as the HTTP response body would.
+            connection.sendText(jsonMapper.writeValueAsString(response == null ? Map.of("envelope_id", envelopeId)
+                    : Map.of("envelope_id", envelopeId, "payload", response)), true);
+            return;
         } else {
             log.info("Slack Socket Mode delivered a {} envelope, which the bot does not handle: acknowledged", type);
         }

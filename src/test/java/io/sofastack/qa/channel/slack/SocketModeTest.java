@@ -27,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Socket Mode end to end: a WebSocket server on 127.0.0.1 plays Slack's socket endpoint, frames as
- * Slack sends them (hello, events_api envelopes, disconnect), WireMock plays the Web API
+ * Slack sends them (hello, events_api and slash_commands envelopes, disconnect), WireMock plays the Web API
  * ({@code apps.connections.open}, {@code chat.postMessage}). No signing secret and no public address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qa.index.dir=target/test-indexes/socket-mode", "qa.slack.mode=socket", "qa.slack.app-token=xapp-test",
-        "qa.slack.bot-token=xoxb-test-token", "qa.slack.reconnect-backoff=100ms", "qa.channel.socket-keep-alive=1s",
+        "qa.slack.bot-token=xoxb-test-token", "qa.slack.reconnect-backoff=100ms", "qa.slack.allowed-response-hosts=127.0.0.1", "qa.channel.socket-keep-alive=1s",
         "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class SocketModeTest {
 
@@ -48,6 +48,7 @@ class SocketModeTest {
             slack.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
                     .willReturn(okJson("{\"ok\": true, \"url\": \"" + SLACK_SOCKET.url("/link/?ticket=t") + "\"}")));
             slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\": true, \"ts\": \"1.2\"}")));
+            slack.stubFor(post(urlPathEqualTo("/commands/1")).willReturn(okJson("{\"ok\": true}")));
             return slack.baseUrl() + "/api";
         });
         registry.add("qa.channel.state-dir", () -> "target/test-state/socket-mode-" + UUID.randomUUID());
@@ -112,5 +113,16 @@ class SocketModeTest {
         assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/apps.connections.open")))).hasSize(3);
         assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/apps.connections.open"))).get(0).getHeader("Authorization"))
                 .isEqualTo("Bearer xapp-test");
+
+        // A slash command: its immediate reply travels in the ack, its answer goes to its response_url.
+        third.send(json.writeValueAsString(Map.of("envelope_id", "env-cmd", "type", "slash_commands", "accepts_response_payload", true,
+                "payload", Map.of("command", "/ask", "text", ChatMessages.QUESTION, "user_id", "U061F7AUR", "channel_id", "C0LAN2Q65",
+                        "trigger_id", "trigger-socket-1", "response_url", "http://127.0.0.1:" + slack.getPort() + "/commands/1"))));
+        JsonNode ack = json.readTree(SLACK_SOCKET.nextReceived(WAIT));
+        assertThat(ack.path("envelope_id").asString()).isEqualTo("env-cmd");
+        assertThat(ack.path("payload").path("text").asString()).startsWith("Looking for an answer");
+        await().atMost(WAIT).until(() -> !slack.findAll(postRequestedFor(urlPathEqualTo("/commands/1"))).isEmpty());
+        assertThat(json.readTree(slack.findAll(postRequestedFor(urlPathEqualTo("/commands/1"))).get(0).getBodyAsString())
+                .path("response_type").asString()).isEqualTo("in_channel");
     }
 }
