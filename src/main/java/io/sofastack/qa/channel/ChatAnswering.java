@@ -225,12 +225,13 @@ public class ChatAnswering implements AutoCloseable {
             quiet(asked, "human-replied", "someone replied in the thread before the answer was begun");
             return;
         }
-        boolean opened = openSafely(streamed);
-        Answer answer = answers.answer(question, retrieval, properties.sources(), opened ? piece -> appendSafely(streamed, piece) : null);
+        GuardedStream stream = new GuardedStream(streamed);
+        boolean opened = stream.open();
+        Answer answer = answers.answer(question, retrieval, properties.sources(), opened ? stream::append : null);
         answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
         if (opened) {
-            PostOutcome outcome = finishSafely(streamed, answer);
+            PostOutcome outcome = stream.finish(answer);
             if (outcome == PostOutcome.POSTED) {
                 finish(asked, Delivery.State.POSTED, "posted", null);
                 return;
@@ -238,32 +239,6 @@ public class ChatAnswering implements AutoCloseable {
             log.warn("A streamed {} answer could not be finished ({}): it is posted whole", asked.platform(), outcome);
         }
         post(asked, streamed, answer, 1);
-    }
-
-    private static boolean openSafely(StreamedReply streamed) {
-        try {
-            return streamed.open();
-        } catch (RuntimeException e) {
-            log.warn("Opening a streamed reply failed: the answer is posted whole", e);
-            return false;
-        }
-    }
-
-    private static void appendSafely(StreamedReply streamed, String piece) {
-        try {
-            streamed.append(piece);
-        } catch (RuntimeException e) {
-            log.warn("Appending to a streamed reply failed: {}", e.getMessage());
-        }
-    }
-
-    private static PostOutcome finishSafely(StreamedReply streamed, Answer answer) {
-        try {
-            return streamed.finish(answer);
-        } catch (RuntimeException e) {
-            log.warn("Finishing a streamed reply failed", e);
-            return PostOutcome.IN_DOUBT;
-        }
     }
 
     private static void safelyShowWorking(ChatReply reply) {
