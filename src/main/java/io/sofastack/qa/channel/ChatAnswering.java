@@ -28,9 +28,7 @@ import org.springframework.stereotype.Component;
  * delivery log: answering, answered, then posted, or failed or abandoned with a reason.
  *
  * <ul>
- *   <li>A post that certainly did not reach the platform is tried again after a doubling backoff,
- *       {@code qa.channel.post-attempts} times in all. One whose fate is unknown is tried again only
- *       when the platform can tell that it does not have it (Slack: the thread is read back).</li>
+ *   <li>The answer is posted, and tried again where that is safe, by {@link ReplyPosting}.</li>
  *   <li>A message older than {@code qa.channel.max-answer-age} is abandoned, never answered late.</li>
  *   <li>When {@code qa.channel.answer-queue} is full the asker gets a one-line "busy" reply.</li>
  *   <li>A question that follows an earlier one in its conversation is retrieved together with it
@@ -51,7 +49,6 @@ public class ChatAnswering implements AutoCloseable {
 
     private final AnswerService answers;
     private final DeliveryLog deliveries;
-    private final List<ChatChannel> channels;
     private final ChannelProperties properties;
     private final ThreadPoolExecutor executor;
     private final ThreadPoolExecutor busyReplies;
@@ -61,6 +58,7 @@ public class ChatAnswering implements AutoCloseable {
     private final AnswerLog answerLog;
     private final StreamingProperties streaming;
     private final Conversations conversations;
+    private final ReplyPosting posting;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
                          RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming, Conversations conversations) {
@@ -70,7 +68,6 @@ public class ChatAnswering implements AutoCloseable {
         this.answerLog = answerLog;
         this.rateLimits = rateLimits;
         this.deliveries = deliveries;
-        this.channels = channels;
         this.properties = properties;
         this.executor = new ThreadPoolExecutor(properties.answerThreads(), properties.answerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.answerQueue()), new CustomizableThreadFactory("chat-answer-"));
@@ -78,6 +75,7 @@ public class ChatAnswering implements AutoCloseable {
         this.busyReplies = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.answerQueue()),
                 new CustomizableThreadFactory("chat-busy-"));
         this.retries = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("chat-retry-"));
+        this.posting = new ReplyPosting(deliveries, channels, properties, retries, executor);
         this.retrievals = new Semaphore(properties.concurrentRetrievals());
     }
 
@@ -146,7 +144,7 @@ public class ChatAnswering implements AutoCloseable {
                 return;
             }
             try {
-                busyReplies.execute(() -> safely(reply, answers.busy(asked.question())));
+                busyReplies.execute(() -> ReplyPosting.safely(reply, answers.busy(asked.question())));
             } catch (RejectedExecutionException dropped) {
                 log.warn("The busy replies are queued up too: one is dropped");
             }
@@ -208,11 +206,11 @@ public class ChatAnswering implements AutoCloseable {
             return;
         }
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
-        if (properties.quietAfterHumanReply() && othersReplied(asked)) {
+        if (properties.quietAfterHumanReply() && posting.othersReplied(asked)) {
             quiet(asked, "human-replied", "someone replied in the thread before the answer was ready");
             return;
         }
-        post(asked, reply, answer, 1);
+        posting.post(asked, reply, answer, 1);
     }
 
     /**
@@ -221,7 +219,7 @@ public class ChatAnswering implements AutoCloseable {
      * for the answer posted whole, so that the question still gets exactly one complete answer.
      */
     private void streamAnswer(Asked asked, String question, StreamedReply streamed, Retrieval retrieval, long started) {
-        if (properties.quietAfterHumanReply() && othersReplied(asked)) {
+        if (properties.quietAfterHumanReply() && posting.othersReplied(asked)) {
             quiet(asked, "human-replied", "someone replied in the thread before the answer was begun");
             return;
         }
@@ -238,7 +236,7 @@ public class ChatAnswering implements AutoCloseable {
             }
             log.warn("A streamed {} answer could not be finished ({}): it is posted whole", asked.platform(), outcome);
         }
-        post(asked, streamed, answer, 1);
+        posting.post(asked, streamed, answer, 1);
     }
 
     private static void safelyShowWorking(ChatReply reply) {
@@ -259,83 +257,6 @@ public class ChatAnswering implements AutoCloseable {
                 + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ")";
     }
 
-    /** Whether a person other than the asker replied since the question, as far as the platform can tell. */
-    private boolean othersReplied(Asked asked) {
-        return askPlatform(asked, "whether someone replied", (channel, delivery) -> Optional.of(channel.othersReplied(delivery)))
-                .orElse(false);
-    }
-
-    /**
-     * Asks the question's platform about its logged delivery; empty when there is no such platform or
-     * delivery, or when asking fails (logged): the caller then goes on as if the platform could not tell.
-     */
-    private <T> Optional<T> askPlatform(Asked asked, String what,
-                                        java.util.function.BiFunction<ChatChannel, Delivery, Optional<T>> question) {
-        Optional<ChatChannel> channel = channels.stream().filter(one -> one.platform().equals(asked.platform())).findFirst();
-        if (channel.isEmpty() || asked.deliveryKeys().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return deliveries.find(asked.deliveryKeys().get(0)).flatMap(delivery -> question.apply(channel.get(), delivery));
-        } catch (RuntimeException e) {
-            log.warn("Asking {} {} failed: {}", asked.platform(), what, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void post(Asked asked, ChatReply reply, Answer answer, int attempt) {
-        PostOutcome outcome = safely(reply, answer);
-        switch (outcome) {
-            case POSTED -> finish(asked, Delivery.State.POSTED, "posted", null);
-            case REFUSED -> finish(asked, Delivery.State.FAILED, "refused", "the platform refused the reply");
-            case IN_DOUBT -> {
-                Optional<Boolean> posted = askWhetherPosted(asked);
-                if (posted.isEmpty()) {
-                    finish(asked, Delivery.State.FAILED, "in-doubt", "the platform may have the reply: it is not posted again");
-                } else if (posted.get()) {
-                    finish(asked, Delivery.State.POSTED, "found-after-doubt", null);
-                } else {
-                    retry(asked, reply, answer, attempt);
-                }
-            }
-            case RETRYABLE -> retry(asked, reply, answer, attempt);
-        }
-    }
-
-    /** Whether the platform has the answer to this question, when it can tell. */
-    private Optional<Boolean> askWhetherPosted(Asked asked) {
-        return askPlatform(asked, "whether a reply arrived", ChatChannel::wasPosted);
-    }
-
-    /** Tries the post again after a doubling backoff, while attempts and the answer's age allow. */
-    private void retry(Asked asked, ChatReply reply, Answer answer, int attempt) {
-        Duration backoff = properties.postBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
-        if (attempt >= properties.postAttempts() || tooOld(asked.receivedAt().minus(backoff))) {
-            finish(asked, Delivery.State.FAILED, "retries-exhausted", "not posted after " + attempt + " attempts");
-            return;
-        }
-        log.info("A {} reply was not posted (attempt {} of {}): trying again in {}", asked.platform(), attempt,
-                properties.postAttempts(), backoff);
-        retries.schedule(() -> retryLater(asked, reply, answer, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void retryLater(Asked asked, ChatReply reply, Answer answer, int attempt) {
-        try {
-            executor.execute(() -> post(asked, reply, answer, attempt));
-        } catch (RejectedExecutionException e) {
-            finish(asked, Delivery.State.FAILED, "busy", "qa.channel.answer-queue was full when the post was tried again");
-        }
-    }
-
-    private static PostOutcome safely(ChatReply reply, Answer answer) {
-        try {
-            return reply.post(answer);
-        } catch (RuntimeException e) {
-            log.error("Posting a chat reply failed", e);
-            return PostOutcome.IN_DOUBT;
-        }
-    }
-
     private boolean tooOld(Instant receivedAt) {
         return deliveries.tooOld(receivedAt);
     }
@@ -349,7 +270,7 @@ public class ChatAnswering implements AutoCloseable {
     }
 
     private void finish(Asked asked, Delivery.State state, String reason, String why) {
-        deliveries.finish(asked.platform(), asked.deliveryKeys(), state, reason, why);
+        posting.finish(asked, state, reason, why);
     }
 
     /**
