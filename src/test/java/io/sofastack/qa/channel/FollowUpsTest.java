@@ -1,8 +1,6 @@
 package io.sofastack.qa.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +72,7 @@ class FollowUpsTest {
     void setUp() {
         indexer.synchronize();
         requests = new SignedRequests(port);
-        platforms.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\": true, \"ts\": \"1.2\"}")));
-        platforms.stubFor(get(urlPathEqualTo("/api/conversations.replies")).willReturn(okJson("{\"ok\": true, \"messages\": []}")));
-        platforms.stubFor(post(urlPathEqualTo("/robot/sendBySession")).willReturn(okJson("{\"errcode\": 0, \"errmsg\": \"ok\"}")));
+        PlatformStubs.acceptEveryReply(platforms);
     }
 
     private HttpResponse<String> ask(Map<String, Object> body) throws Exception {

@@ -3,7 +3,6 @@ package io.sofastack.qa.channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
         "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class QuietRulesTest {
 
-    private static final String CHAT_POST = "/api/chat.postMessage";
-    private static final String REPLIES = "/api/conversations.replies";
-    private static final String SESSION_WEBHOOK = "/robot/sendBySession";
+    private static final String CHAT_POST = PlatformStubs.CHAT_POST;
+    private static final String REPLIES = PlatformStubs.REPLIES;
+    private static final String SESSION_WEBHOOK = PlatformStubs.SESSION_WEBHOOK;
     private static final String ASKER = "U061F7AUR";
 
     @RegisterExtension
@@ -75,9 +74,7 @@ class QuietRulesTest {
     void setUp() {
         indexer.synchronize();
         requests = new SignedRequests(port);
-        platforms.stubFor(post(urlPathEqualTo(CHAT_POST)).willReturn(okJson("{\"ok\": true, \"ts\": \"1.2\"}")));
-        platforms.stubFor(post(urlPathEqualTo(SESSION_WEBHOOK)).willReturn(okJson("{\"errcode\": 0, \"errmsg\": \"ok\"}")));
-        platforms.stubFor(get(urlPathEqualTo(REPLIES)).willReturn(okJson("{\"ok\": true, \"messages\": []}")).atPriority(10));
+        PlatformStubs.acceptEveryReply(platforms);
     }
 
     private List<LoggedRequest> postsIn(String thread) {

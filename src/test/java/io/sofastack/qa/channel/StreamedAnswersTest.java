@@ -78,7 +78,8 @@ class StreamedAnswersTest {
         requests = new SignedRequests(port);
         platforms.resetAll();
         LlmStub.streams(platforms, PIECES, Duration.ofSeconds(2));
-        for (String method : List.of("chat.appendStream", "chat.stopStream", "chat.postMessage", "assistant.threads.setStatus",
+        PlatformStubs.acceptEveryReply(platforms);
+        for (String method : List.of("chat.appendStream", "chat.stopStream", "assistant.threads.setStatus",
                 "assistant.threads.setSuggestedPrompts")) {
             platforms.stubFor(post(urlPathEqualTo("/api/" + method)).willReturn(okJson("{\"ok\": true, \"ts\": \"1.2\"}")));
         }
@@ -87,7 +88,6 @@ class StreamedAnswersTest {
         platforms.stubFor(post(urlPathEqualTo("/v1.0/oauth2/accessToken")).willReturn(okJson("{\"accessToken\": \"tok\", \"expireIn\": 7200}")));
         platforms.stubFor(post(urlPathEqualTo("/v1.0/card/instances/createAndDeliver")).willReturn(okJson("{\"success\": true}")));
         platforms.stubFor(put(urlPathEqualTo("/v1.0/card/streaming")).willReturn(okJson("{\"success\": true}")));
-        platforms.stubFor(post(urlPathEqualTo("/robot/sendBySession")).willReturn(okJson("{\"errcode\": 0, \"errmsg\": \"ok\"}")));
     }
 
     private List<JsonNode> bodiesOf(String method) {
