@@ -9,7 +9,12 @@ public enum AnswerMode {
     /** Written by the LLM from the retrieved threads. */
     GENERATIVE("generative"),
     /** The LLM was asked but failed, timed out or returned nothing usable: the extractive answer instead. */
-    EXTRACTIVE_FALLBACK("extractive-fallback");
+    EXTRACTIVE_FALLBACK("extractive-fallback"),
+    /**
+     * Not an answer but a notice: a greeting back, "busy", "too fast", "still indexing". Nothing was
+     * looked up, so there is nothing to rate or to record.
+     */
+    NOTICE("notice");
 
     private final String wireName;
 

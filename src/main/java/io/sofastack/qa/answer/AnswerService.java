@@ -55,7 +55,7 @@ public class AnswerService {
         String text = Language.of(message) == Language.ENGLISH
                 ? "Hello! Ask me a question about SOFAStack or MOSN and I will look for the answer."
                 : "你好！有关 SOFAStack 和 MOSN 的问题，直接问我就好。";
-        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+        return new Answer(text, false, AnswerMode.NOTICE, List.of(), 0);
     }
 
     /** Step 1 alone, the part that costs CPU: enough passages for the sources (or the related ones) and the LLM context. */
@@ -126,7 +126,7 @@ public class AnswerService {
         String text = Language.of(question) == Language.ENGLISH
                 ? "I am still reading the community Q&A archive; please ask again in a minute."
                 : "正在建立社区问答的索引，请一分钟后再问。";
-        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+        return new Answer(text, false, AnswerMode.NOTICE, List.of(), 0);
     }
 
     /** The one line an asker gets when more questions are waiting than the bot can take, in the question's language. */
@@ -134,7 +134,7 @@ public class AnswerService {
         String text = Language.of(question) == Language.ENGLISH
                 ? "Too many questions are waiting for an answer right now; please ask again in a few minutes."
                 : "现在排队等待回答的问题太多了，请过几分钟再问。";
-        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+        return new Answer(text, false, AnswerMode.NOTICE, List.of(), 0);
     }
 
     /** The one polite line a rate-limited asker gets instead of an answer, in the question's language. */
@@ -143,7 +143,7 @@ public class AnswerService {
         String text = Language.of(question) == Language.ENGLISH
                 ? "You are asking faster than I can answer; please ask again in " + seconds + " s."
                 : "提问太频繁了，请 " + seconds + " 秒后再问。";
-        return new Answer(text, false, AnswerMode.EXTRACTIVE, List.of(), 0);
+        return new Answer(text, false, AnswerMode.NOTICE, List.of(), 0);
     }
 
     private Answer abstain(Retrieval retrieval, Language language, AnswerMode mode, int topK) {

@@ -6,6 +6,7 @@ import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.conversation.Conversation;
 import io.sofastack.qa.conversation.Conversations;
 import io.sofastack.qa.conversation.FollowUp;
+import io.sofastack.qa.feedback.AnswerRecords;
 import io.sofastack.qa.retrieval.Retrieval;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +60,12 @@ public class ChatAnswering implements AutoCloseable {
     private final StreamingProperties streaming;
     private final Conversations conversations;
     private final ReplyPosting posting;
+    private final AnswerRecords records;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming, Conversations conversations) {
+                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming, Conversations conversations,
+                         AnswerRecords records) {
+        this.records = records;
         this.streaming = streaming;
         this.conversations = conversations;
         this.answers = answers;
@@ -200,7 +204,7 @@ public class ChatAnswering implements AutoCloseable {
             finish(asked, Delivery.State.FAILED, "answering-failed", "answering it failed: " + e.getMessage());
             return;
         }
-        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        answered(asked, answer, started);
         if (!asked.mentioned() && !sureEnough(answer.grounded(), answer.confidence())) {
             quiet(asked, "unmentioned-not-sure", notSure(answer.confidence()));
             return;
@@ -226,7 +230,7 @@ public class ChatAnswering implements AutoCloseable {
         GuardedStream stream = new GuardedStream(streamed);
         boolean opened = stream.open();
         Answer answer = answers.answer(question, retrieval, properties.sources(), opened ? stream::append : null);
-        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        answered(asked, answer, started);
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
         if (opened) {
             PostOutcome outcome = stream.finish(answer);
@@ -237,6 +241,18 @@ public class ChatAnswering implements AutoCloseable {
             log.warn("A streamed {} answer could not be finished ({}): it is posted whole", asked.platform(), outcome);
         }
         posting.post(asked, streamed, answer, 1);
+    }
+
+    /**
+     * Logs the answer, and records it (with the thread it was asked in, where a maintainer's reply may
+     * later teach the bot) unless it is only a notice.
+     */
+    private void answered(Asked asked, Answer answer, long started) {
+        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
+        if (answer.mode() != io.sofastack.qa.answer.AnswerMode.NOTICE) {
+            records.record(asked.platform(), asked.question(), answer,
+                    asked.context() == null ? asked.conversation() : asked.context().key());
+        }
     }
 
     private static void safelyShowWorking(ChatReply reply) {

@@ -1,9 +1,7 @@
 package io.sofastack.qa.channel.http;
 
-import io.sofastack.qa.channel.Hmac;
 import io.sofastack.qa.index.ArchiveIndexer;
 import io.sofastack.qa.index.IndexStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,28 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminController.class);
-    private static final String BEARER = "Bearer ";
-
-    private final AdminProperties properties;
+    private final AdminAccess access;
     private final ArchiveIndexer indexer;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    AdminController(AdminProperties properties, ArchiveIndexer indexer) {
-        this.properties = properties;
+    AdminController(AdminAccess access, ArchiveIndexer indexer) {
+        this.access = access;
         this.indexer = indexer;
     }
 
     @PostMapping("/api/admin/reindex")
     ResponseEntity<IndexStatus> reindex(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestParam(name = "force", defaultValue = "false") boolean force) {
-        if (!properties.enabled()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "admin-not-configured", "Administration is off",
-                    "Set qa.admin.token to switch on the administration endpoints.");
-        }
-        if (!authorized(authorization)) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "Send the administration token as 'Authorization: Bearer <qa.admin.token>'.");
-        }
+        access.check(authorization);
         if (!running.compareAndSet(false, true)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "reindex-running", "Re-index already running",
                     "A re-index is running; GET /api/index shows its progress.");
@@ -63,15 +52,5 @@ class AdminController {
         reindex.setDaemon(true);
         reindex.start();
         return ResponseEntity.accepted().body(indexer.status());
-    }
-
-    private boolean authorized(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
-            return false;
-        }
-        byte[] given = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-        byte[] expected = properties.token().getBytes(StandardCharsets.UTF_8);
-        // Compare MACs of equal length, so that neither the length nor the content leaks through timing.
-        return Hmac.same(Hmac.sha256("admin-token", expected), Hmac.sha256("admin-token", given));
     }
 }

@@ -47,9 +47,21 @@ class SlackClient {
      * crash the bot can tell whether the answer reached the thread ({@link #findAnswer}).
      */
     PostOutcome postMessage(String channel, String threadTs, String text, String delivery) {
-        Map<String, Object> body = Map.of("channel", channel, "thread_ts", threadTs, "text", text,
+        return postMessage(channel, threadTs, text, java.util.List.of(), delivery, null);
+    }
+
+    /**
+     * As {@link #postMessage(String, String, String, String)}, shown as {@code blocks} (with {@code text}
+     * as the notification's fallback) and naming the answer in the metadata, for feedback and the record.
+     */
+    PostOutcome postMessage(String channel, String threadTs, String text, java.util.List<Map<String, Object>> blocks, String delivery,
+                            String answerId) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("channel", channel, "thread_ts", threadTs, "text", text,
                 "unfurl_links", false, "unfurl_media", false,
-                "metadata", answerMetadata(delivery));
+                "metadata", answerMetadata(delivery, answerId)));
+        if (!blocks.isEmpty()) {
+            body.put("blocks", blocks);
+        }
         return send(URI.create(properties.apiBaseUrl() + "/chat.postMessage"), true, body, "chat.postMessage in " + channel);
     }
 
@@ -117,8 +129,9 @@ class SlackClient {
     }
 
     /** The metadata that marks a message as the bot's answer to a delivery ({@link #findAnswer}). */
-    static Map<String, Object> answerMetadata(String delivery) {
-        return Map.of("event_type", ANSWER_EVENT, "event_payload", Map.of("delivery", delivery));
+    static Map<String, Object> answerMetadata(String delivery, String answerId) {
+        return Map.of("event_type", ANSWER_EVENT, "event_payload",
+                answerId == null ? Map.of("delivery", delivery) : Map.of("delivery", delivery, "answer_id", answerId));
     }
 
     /**
@@ -149,6 +162,12 @@ class SlackClient {
      * metadata ({@code chat.stopStream}).
      */
     PostOutcome stopStream(String channel, String ts, String markdown, String delivery) {
+        return stopStream(channel, ts, markdown, delivery, null, java.util.List.of());
+    }
+
+    /** As {@link #stopStream(String, String, String, String)}, with the answer's id in the metadata and {@code blocks} after the text. */
+    PostOutcome stopStream(String channel, String ts, String markdown, String delivery, String answerId,
+                           java.util.List<Map<String, Object>> blocks) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("channel", channel);
         body.put("ts", ts);
@@ -156,7 +175,10 @@ class SlackClient {
             body.put("markdown_text", markdown);
         }
         if (delivery != null) {
-            body.put("metadata", answerMetadata(delivery));
+            body.put("metadata", answerMetadata(delivery, answerId));
+        }
+        if (!blocks.isEmpty()) {
+            body.put("blocks", blocks);
         }
         return call("chat.stopStream", body, "chat.stopStream in " + channel).outcome();
     }

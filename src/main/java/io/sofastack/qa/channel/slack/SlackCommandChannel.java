@@ -96,7 +96,8 @@ class SlackCommandChannel implements ChatChannel {
                 SlackChannel.PLATFORM + ":" + form.getOrDefault("user_id", ""),
                 SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), deliveryKeys(form, responseUrl), receivedAt);
         answering.answerLater(asked, answer -> slack.client().postToResponseUrl(responseUrl,
-                Map.of("response_type", "in_channel", "text", slack.format().message(answer))));
+                Map.of("response_type", "in_channel", "text", slack.format().message(answer),
+                        "blocks", slack.format().blocks(answer, SlackStreamedReply.rateable(answer)))));
     }
 
     /** The response URL when the bot may post to it. */

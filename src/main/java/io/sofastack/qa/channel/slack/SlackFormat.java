@@ -37,6 +37,43 @@ final class SlackFormat {
         return sources.isEmpty() ? body : body + "\n\n" + sources;
     }
 
+    /** Slack refuses a section block whose text is longer. */
+    private static final int SECTION_CHARS = 3000;
+    static final String FEEDBACK_ACTION = "answer_feedback";
+    static final String HELPFUL = "helpful:";
+    static final String UNHELPFUL = "unhelpful:";
+
+    /**
+     * The message as Block Kit: the answer in sections, then 👍/👎 ({@code feedback_buttons}, whose
+     * values name the answer) when the answer can be rated. {@code text} stays the notification's fallback.
+     */
+    java.util.List<java.util.Map<String, Object>> blocks(Answer answer, boolean withFeedback) {
+        java.util.List<java.util.Map<String, Object>> blocks = new java.util.ArrayList<>();
+        String rest = message(answer);
+        while (!rest.isEmpty()) {
+            int cut = rest.length() <= SECTION_CHARS ? rest.length() : Math.max(rest.lastIndexOf('\n', SECTION_CHARS), SECTION_CHARS / 2);
+            blocks.add(java.util.Map.of("type", "section", "text", java.util.Map.of("type", "mrkdwn", "text", rest.substring(0, cut))));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (withFeedback) {
+            blocks.add(feedbackBlock(answer));
+        }
+        return blocks;
+    }
+
+    /** The 👍/👎 row under an answer; a click comes back as a {@code block_actions} interaction. */
+    static java.util.Map<String, Object> feedbackBlock(Answer answer) {
+        boolean english = io.sofastack.qa.retrieval.Scripts.isMostlyLatin(answer.text());
+        return java.util.Map.of("type", "context_actions", "elements", java.util.List.of(java.util.Map.of(
+                "type", "feedback_buttons", "action_id", FEEDBACK_ACTION,
+                "positive_button", button("👍", HELPFUL + answer.id(), english ? "This answer helped" : "这个回答有帮助"),
+                "negative_button", button("👎", UNHELPFUL + answer.id(), english ? "This answer did not help" : "这个回答没有帮助"))));
+    }
+
+    private static java.util.Map<String, Object> button(String text, String value, String label) {
+        return java.util.Map.of("text", java.util.Map.of("type", "plain_text", "text", text), "value", value, "accessibility_label", label);
+    }
+
     static String mrkdwn(String markdown) {
         String escaped = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         Matcher link = LINK.matcher(escaped);

@@ -35,14 +35,17 @@ class SlackSocketMode extends SocketTransport {
     private final SlackProperties properties;
     private final SlackChannel events;
     private final SlackCommandChannel commands;
+    private final SlackInteractions interactions;
 
-    SlackSocketMode(SlackProperties properties, SlackChannel events, SlackCommandChannel commands, OutboundHttp outbound,
+    SlackSocketMode(SlackProperties properties, SlackChannel events, SlackCommandChannel commands, SlackInteractions interactions,
+                    OutboundHttp outbound,
                     JsonMapper jsonMapper, ChannelProperties channels, MeterRegistry meters) {
         super("Slack Socket Mode", SlackChannel.PLATFORM, properties.socketMode(), properties.reconnectBackoff(), channels,
                 outbound, jsonMapper, meters);
         this.properties = properties;
         this.events = events;
         this.commands = commands;
+        this.interactions = interactions;
     }
 
     /** A fresh WebSocket URL from {@code apps.connections.open}. */
@@ -96,6 +99,13 @@ class SlackSocketMode extends SocketTransport {
             connection.sendText(jsonMapper.writeValueAsString(response == null ? Map.of("envelope_id", envelopeId)
                     : Map.of("envelope_id", envelopeId, "payload", response)), true);
             return;
+        } else if ("interactive".equals(type)) {
+            try {
+                interactions.receive(frame.path("payload"));
+            } catch (RuntimeException e) {
+                // A vote that could not be stored is lost, not redelivered forever: it is acknowledged.
+                log.warn("Slack Socket Mode delivered an interaction that could not be taken: {}", e.getMessage());
+            }
         } else {
             log.info("Slack Socket Mode delivered a {} envelope, which the bot does not handle: acknowledged", type);
         }

@@ -64,11 +64,18 @@ final class SlackStreamedReply implements StreamedReply {
         String rest = buffer.rest(answer.text());
         String sources = SlackFormat.sourcesMarkdown(answer);
         String last = sources.isEmpty() ? rest : rest + "\n\n" + sources;
-        return client.stopStream(question.channel(), streamTs, last, question.deliveryKeys().get(0));
+        return client.stopStream(question.channel(), streamTs, last, question.deliveryKeys().get(0), answer.id(),
+                rateable(answer) ? java.util.List.of(SlackFormat.feedbackBlock(answer)) : java.util.List.of());
     }
 
     @Override
     public PostOutcome post(Answer answer) {
-        return client.postMessage(question.channel(), question.threadTs(), format.message(answer), question.deliveryKeys().get(0));
+        return client.postMessage(question.channel(), question.threadTs(), format.message(answer), format.blocks(answer, rateable(answer)),
+                question.deliveryKeys().get(0), answer.id());
+    }
+
+    /** An answer or an abstention can be rated; a notice ("busy", "too fast") cannot. */
+    static boolean rateable(Answer answer) {
+        return answer.mode() != io.sofastack.qa.answer.AnswerMode.NOTICE;
     }
 }

@@ -22,10 +22,23 @@ class SlackWebhookController {
 
     private final SlackChannel events;
     private final SlackCommandChannel commands;
+    private final SlackInteractions interactions;
 
-    SlackWebhookController(SlackChannel events, SlackCommandChannel commands) {
+    SlackWebhookController(SlackChannel events, SlackCommandChannel commands, SlackInteractions interactions) {
         this.events = events;
         this.commands = commands;
+        this.interactions = interactions;
+    }
+
+    /** The Interactivity Request URL: 👍/👎 clicks under answers. */
+    @PostMapping("/webhooks/slack/interactivity")
+    ResponseEntity<Void> interaction(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
+                                     @RequestHeader(name = SIGNATURE, required = false) String signature,
+                                     HttpServletRequest request) throws IOException {
+        byte[] raw = request.getInputStream().readAllBytes();
+        events.verify(timestamp, signature, raw);
+        interactions.receive(raw);
+        return ResponseEntity.ok().build();
     }
 
     @PostMapping("/webhooks/slack/events")
