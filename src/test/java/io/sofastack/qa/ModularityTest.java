@@ -28,6 +28,9 @@ class ModularityTest {
         assertThat(dependsOn("answer", "channel")).isFalse();
         assertThat(dependsOn("conversation", "channel")).as("conversations serve every surface, and know none").isFalse();
         assertThat(dependsOn("channel", "conversation")).isTrue();
+        assertThat(dependsOn("feedback", "channel")).as("the record of answers serves every surface, and knows none").isFalse();
+        assertThat(dependsOn("answer", "feedback")).as("answering never waits on the record").isFalse();
+        assertThat(dependsOn("channel", "feedback")).isTrue();
         assertThat(dependsOn("retrieval", "index")).isTrue();
         assertThat(dependsOn("channel", "index")).as("a channel reaches the index only through answers and operations").isTrue();
     }
