@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("qa.gaps")
 public record GapProperties(@DefaultValue("30d") Duration period,
                             @DefaultValue("1000") @Min(1) @Max(5000) int maxQuestions,
-                            @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1") double clusterSimilarity,
+                            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double clusterSimilarity,
                             @DefaultValue("5") @Min(1) @Max(50) int samples,
                             @DefaultValue("3") @Min(1) @Max(10) int terms) {
 }

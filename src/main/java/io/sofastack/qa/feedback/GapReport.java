@@ -28,6 +28,8 @@ public record GapReport(Instant from, Instant to, int questions, List<Cluster> c
                           Map<String, Long> reasons, Map<String, Long> languages, List<String> samples,
                           List<RecordedSource> nearest, List<AnswerRecord> members) {
 
+        private static final int LABEL_CHARS = 40;
+
         static Cluster of(int id, List<String> terms, List<AnswerRecord> members, int samples) {
             List<AnswerRecord> newestFirst = members.stream().sorted(Comparator.comparing(AnswerRecord::askedAt).reversed()).toList();
             Map<String, Long> nearestCounts = members.stream().filter(member -> !member.sources().isEmpty())
@@ -37,10 +39,16 @@ public record GapReport(Instant from, Instant to, int questions, List<Cluster> c
                     .collect(Collectors.toMap(RecordedSource::url, Function.identity(), (first, second) -> first, LinkedHashMap::new));
             List<RecordedSource> nearest = nearestCounts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3).map(entry -> byUrl.get(entry.getKey())).toList();
-            return new Cluster(id, terms.isEmpty() ? newestFirst.get(0).question() : String.join(" · ", terms), terms, members.size(),
+            // A question alone says best what it is about; a group is named by the terms its questions share.
+            String label = members.size() == 1 || terms.isEmpty() ? shortened(newestFirst.get(0).question()) : String.join(" · ", terms);
+            return new Cluster(id, label, members.size() == 1 ? List.of() : terms, members.size(),
                     newestFirst.get(newestFirst.size() - 1).askedAt(), newestFirst.get(0).askedAt(),
                     counts(members, member -> member.gap().wireName()), counts(members, AnswerRecord::language),
                     newestFirst.stream().map(AnswerRecord::question).distinct().limit(samples).toList(), nearest, newestFirst);
+        }
+
+        private static String shortened(String question) {
+            return question.length() <= LABEL_CHARS ? question : question.substring(0, LABEL_CHARS) + "…";
         }
 
         private static Map<String, Long> counts(List<AnswerRecord> members, Function<AnswerRecord, String> key) {

@@ -21,7 +21,7 @@ final class TopicTerms {
     private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}+");
     private static final int LONGEST_HAN_TERM = 4;
     /** Characters a Chinese term does not begin or end with: particles, pronouns and question words. */
-    private static final String HAN_EDGE_STOPS = "的了吗呢么吧啊呀怎什如何是否可以能会要想请问我你他她它们这那个一有在和与或及把被对就都也还用到中上下时后前里";
+    private static final String HAN_EDGE_STOPS = "不没能的了吗呢么吧啊呀怎什如何是否可以能会要想请问我你他她它们这那个一有在和与或及把被对就都也还用到中上下时后前里";
     private static final Set<String> LATIN_STOPS = Set.of("the", "and", "for", "with", "how", "what", "why", "when", "where",
             "which", "who", "does", "did", "can", "could", "should", "would", "will", "is", "are", "was", "were", "be", "to",
             "of", "in", "on", "at", "by", "an", "or", "not", "no", "do", "it", "its", "this", "that", "there", "my", "me",
