@@ -33,15 +33,15 @@ class AnswerConfiguration {
     @Bean
     AnswerService answerService(HybridRetriever retriever, AnswerProperties properties,
                                 ObjectProvider<ChatModel> chatModel,
-                                @Qualifier("llmExecutor") ExecutorService llmExecutor, MeterRegistry meters) {
+                                @Qualifier("llmExecutor") ExecutorService llmExecutor, MeterRegistry meters, java.time.Clock clock) {
         ChatModel model = chatModel.getIfAvailable();
         if (model == null) {
             log.info("No LLM configured: answers are extractive");
-            return new AnswerService(retriever, properties, null);
+            return new AnswerService(retriever, properties, null, clock);
         }
         PromptTemplates templates = PromptTemplates.load(Path.of(properties.promptsDir()));
         log.info("LLM configured ({}): answers are generative, extractive on failure", model.getClass().getSimpleName());
         return new AnswerService(retriever, properties,
-                new GenerativeAnswerer(ChatClient.create(model), templates, properties, llmExecutor, meters));
+                new GenerativeAnswerer(ChatClient.create(model), templates, properties, llmExecutor, meters), clock);
     }
 }

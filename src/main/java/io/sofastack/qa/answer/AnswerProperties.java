@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param llmBreakerWindow the circuit breaker judges the LLM on its last this many calls
  * @param llmBreakerFailureRate the share of failed calls (percent) in that window that opens the circuit
  * @param llmBreakerOpenFor how long an open circuit leaves the LLM alone before probing it with one call
+ * @param staleAfter an answer whose source is older than this says how old it is, in one line
  */
 @Validated
 @ConfigurationProperties("qa.answer")
@@ -31,5 +32,6 @@ public record AnswerProperties(@DefaultValue("800") @Min(100) @Max(20000) int ma
                                @DefaultValue("8") @Min(1) @Max(256) int llmConcurrency,
                                @DefaultValue("10") @Min(1) @Max(1000) int llmBreakerWindow,
                                @DefaultValue("50") @Min(1) @Max(100) float llmBreakerFailureRate,
-                               @DefaultValue("30s") Duration llmBreakerOpenFor) {
+                               @DefaultValue("30s") Duration llmBreakerOpenFor,
+                               @DefaultValue("730d") Duration staleAfter) {
 }

@@ -17,8 +17,11 @@ public class AnswerService {
     private final AnswerProperties properties;
     private final SmallTalk smallTalk = new SmallTalk();
 
-    AnswerService(HybridRetriever retriever, AnswerProperties properties, GenerativeAnswerer generative) {
+    private final AnswerAge age;
+
+    AnswerService(HybridRetriever retriever, AnswerProperties properties, GenerativeAnswerer generative, java.time.Clock clock) {
         this.retriever = retriever;
+        this.age = new AnswerAge(properties.staleAfter(), clock);
         this.properties = properties;
         this.extractive = new ExtractiveAnswerer(properties.maxAnswerChars());
         this.generative = generative;
@@ -76,6 +79,16 @@ public class AnswerService {
      * after it has begun, the rest is the extractive answer, marked as such.
      */
     public Answer answer(String question, Retrieval retrieval, int topK, java.util.function.Consumer<String> written) {
+        Answer answer = written(question, retrieval, topK, written);
+        if (!answer.grounded()) {
+            return answer;
+        }
+        // An old source, or a question about a newer version than it knows, is said in one line under the answer.
+        return age.note(question, retrieval.passages().get(0).passage(), Language.of(question))
+                .map(note -> answer.withText(answer.text() + "\n\n" + note)).orElse(answer);
+    }
+
+    private Answer written(String question, Retrieval retrieval, int topK, java.util.function.Consumer<String> written) {
         Language language = Language.of(question);
         // 2. Abstain when the best passage does not answer the question.
         if (!retrieval.answerable()) {
