@@ -218,4 +218,28 @@ class StreamedAnswersTest {
         assertThat(updates.subList(0, updates.size() - 1)).noneSatisfy(update -> assertThat(update.path("isFinalize").asBoolean()).isTrue());
         assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo("/robot/sendBySession")))).isEmpty();
     }
+
+    @Test
+    void theAskStreamShowsTheAnswerAsItIsWrittenThenItsSourcesThenTheWholeResponse() throws Exception {
+        var stream = io.sofastack.qa.channel.http.ServerSentEvents.post(port, "/api/ask/stream",
+                json.writeValueAsString(Map.of("question", "三节点集群停掉一个节点后一直在选举，不能提供服务，正常吗？")));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        List<String> names = stream.events().stream().map(io.sofastack.qa.channel.http.ServerSentEvents.Event::name).toList();
+        assertThat(names).startsWith("token").endsWith("sources", "done").doesNotContain("error");
+        var tokens = stream.events().stream().filter(event -> event.name().equals("token")).toList();
+        assertThat(tokens.size()).isGreaterThan(1);
+        var done = stream.events().get(stream.events().size() - 1);
+        assertThat(Duration.ofNanos(done.arrivedNanos() - tokens.get(0).arrivedNanos())).as("the first words come before the end")
+                .isGreaterThan(Duration.ofMillis(800));
+        StringBuilder written = new StringBuilder();
+        tokens.forEach(token -> written.append(json.readTree(token.data()).get("text").asString()));
+        JsonNode response = json.readTree(done.data());
+        assertThat(response.get("mode").asString()).isEqualTo("generative");
+        assertThat(response.get("answer").asString()).startsWith(written.toString()).startsWith(WRITTEN);
+        assertThat(response.get("answerId").asString()).isNotBlank();
+        assertThat(json.readTree(stream.events().get(stream.events().size() - 2).data()).get(0).get("path").asString())
+                .isEqualTo("weekly/2022-02-18-registry-raft-mosn.md");
+    }
 }

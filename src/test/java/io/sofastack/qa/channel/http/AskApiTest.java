@@ -160,4 +160,22 @@ class AskApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
     }
+
+    @Test
+    void theAskStreamSendsAnExtractiveAnswerAsOneEventAndRefusesBadRequestsWithAProblem() throws Exception {
+        ServerSentEvents.Stream stream = ServerSentEvents.post(port, "/api/ask/stream",
+                json.writeValueAsString(Map.of("question", "三节点集群停掉一个节点后一直在选举，不能提供服务，正常吗？")));
+        assertThat(stream.events()).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("done");
+            JsonNode response = json.readTree(event.data());
+            assertThat(response.get("grounded").asBoolean()).isTrue();
+            assertThat(response.get("mode").asString()).isEqualTo("extractive");
+            assertThat(response.get("sources").get(0).get("path").asString()).isEqualTo("weekly/2022-02-18-registry-raft-mosn.md");
+        });
+
+        ServerSentEvents.Stream refused = ServerSentEvents.post(port, "/api/ask/stream", "{\"question\": \"  \"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("question-missing");
+    }
 }
