@@ -31,6 +31,7 @@ class ModularityTest {
         assertThat(dependsOn("feedback", "channel")).as("the record of answers serves every surface, and knows none").isFalse();
         assertThat(dependsOn("answer", "feedback")).as("answering never waits on the record").isFalse();
         assertThat(dependsOn("channel", "feedback")).isTrue();
+        assertThat(dependsOn("mcp", "channel")).as("the MCP tools are a surface of their own, beside the chat ones").isFalse();
         assertThat(dependsOn("retrieval", "index")).isTrue();
         assertThat(dependsOn("channel", "index")).as("a channel reaches the index only through answers and operations").isTrue();
     }

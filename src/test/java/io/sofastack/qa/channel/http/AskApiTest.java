@@ -178,4 +178,12 @@ class AskApiTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body()).contains("question-missing");
     }
+
+    @Test
+    void theMcpEndpointIsOffUnlessSwitchedOn() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
 }
