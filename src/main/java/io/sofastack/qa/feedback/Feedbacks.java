@@ -77,13 +77,16 @@ public class Feedbacks {
         return Outcome.RECORDED;
     }
 
-    /** The votes on an answer: helpful, then unhelpful. */
-    public long[] tally(String answerId) {
+    /** How many found an answer helpful, and how many did not. */
+    public record Tally(long helpful, long unhelpful) {
+    }
+
+    public Tally tally(String answerId) {
         long helpful = jdbc.sql("select count(*) from answer_feedback where answer_id = ? and helpful = true").param(answerId)
                 .query(Long.class).single();
         long unhelpful = jdbc.sql("select count(*) from answer_feedback where answer_id = ? and helpful = false").param(answerId)
                 .query(Long.class).single();
-        return new long[] {helpful, unhelpful};
+        return new Tally(helpful, unhelpful);
     }
 
     private String trimmed(String comment) {

@@ -85,11 +85,11 @@ class AnswerRecordsTest {
 
         assertThat(feedbacks.give(new Feedbacks.Vote(sure.id(), false, "过时了", "slack:U1", "slack"))).isEqualTo(Feedbacks.Outcome.RECORDED);
         assertThat(feedbacks.give(new Feedbacks.Vote(sure.id(), false, null, "slack:U1", "slack"))).isEqualTo(Feedbacks.Outcome.RECORDED);
-        assertThat(feedbacks.tally(sure.id())).containsExactly(0, 1);
+        assertThat(feedbacks.tally(sure.id())).isEqualTo(new Feedbacks.Tally(0, 1));
         assertThat(records.find(sure.id()).orElseThrow().gap()).isEqualTo(Gap.UNHELPFUL);
 
         feedbacks.give(new Feedbacks.Vote(sure.id(), true, null, "slack:U1", "slack"));
-        assertThat(feedbacks.tally(sure.id())).containsExactly(1, 0);
+        assertThat(feedbacks.tally(sure.id())).isEqualTo(new Feedbacks.Tally(1, 0));
         assertThat(records.find(sure.id()).orElseThrow().gap()).isNull();
         assertThat(feedbacks.give(new Feedbacks.Vote("no-such-answer", true, null, "slack:U1", "slack")))
                 .isEqualTo(Feedbacks.Outcome.UNKNOWN_ANSWER);
