@@ -7,7 +7,6 @@ import io.sofastack.qa.feedback.AnswerRecords;
 import io.sofastack.qa.ingest.Passage;
 import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.ai.mcp.annotation.McpTool;
 import org.springframework.ai.mcp.annotation.McpToolParam;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -92,10 +91,5 @@ class KnowledgeTools {
         return new KnowledgePassage(passage.kind().label(), passage.title(), passage.section().isBlank() ? null : passage.section(),
                 passage.question().isBlank() ? null : passage.question(), passage.date() == null ? null : passage.date().toString(),
                 passage.url(), passage.products(), Math.round(retrieved.score() * 1000) / 1000.0, text);
-    }
-
-    @Override
-    public String toString() {
-        return "KnowledgeTools" + List.of("search_sofastack_knowledge", "ask_sofastack").toString().toLowerCase(Locale.ROOT);
     }
 }
