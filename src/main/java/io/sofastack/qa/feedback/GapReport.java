@@ -39,9 +39,10 @@ public record GapReport(Instant from, Instant to, int questions, List<Cluster> c
                     .collect(Collectors.toMap(RecordedSource::url, Function.identity(), (first, second) -> first, LinkedHashMap::new));
             List<RecordedSource> nearest = nearestCounts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3).map(entry -> byUrl.get(entry.getKey())).toList();
-            // A question alone says best what it is about; a group is named by the terms its questions share.
-            String label = members.size() == 1 || terms.isEmpty() ? shortened(newestFirst.get(0).question()) : String.join(" · ", terms);
-            return new Cluster(id, label, members.size() == 1 ? List.of() : terms, members.size(),
+            // A question alone (or asked again and again) says best what it is about; a group is named by the terms its questions share.
+            boolean oneQuestion = members.stream().map(AnswerRecord::question).distinct().count() == 1;
+            String label = oneQuestion || terms.isEmpty() ? shortened(newestFirst.get(0).question()) : String.join(" · ", terms);
+            return new Cluster(id, label, oneQuestion ? List.of() : terms, members.size(),
                     newestFirst.get(newestFirst.size() - 1).askedAt(), newestFirst.get(0).askedAt(),
                     counts(members, member -> member.gap().wireName()), counts(members, AnswerRecord::language),
                     newestFirst.stream().map(AnswerRecord::question).distinct().limit(samples).toList(), nearest, newestFirst);

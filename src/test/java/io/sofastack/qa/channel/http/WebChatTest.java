@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * to {@code target/screenshots/} (on failure, and the ones README shows).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "qa.index.dir=target/test-indexes/web-chat", "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
+        "qa.index.dir=target/test-indexes/web-chat", "qa.admin.token=admin-secret", "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class WebChatTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -206,6 +206,29 @@ class WebChatTest {
             input.sendKeys(Keys.ENTER);
             awaitAnswer("grounded", "refused");
             assertThat(browser.findElement(By.cssSelector(".turn .question")).getText()).isEqualTo("MOSN 支持 dubbo 吗？\n还有 grpc？");
+        });
+    }
+
+    @Test
+    void aMaintainerSeesWhatTheBotCouldNotAnswerOnTheAdminPageAndAWrongTokenIsToldSo(TestInfo test) throws Exception {
+        inBrowser(test, () -> {
+            ask("红烧肉怎么做才好吃？");
+            awaitAnswer("refused");
+
+            browser.get("http://127.0.0.1:" + port + "/admin.html");
+            WebElement token = browser.findElement(By.id("token"));
+            token.clear();
+            token.sendKeys("wrong", Keys.ENTER);
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> driver.findElement(By.id("status")).getText().contains("Bearer"));
+
+            token.clear();
+            token.sendKeys("admin-secret", Keys.ENTER);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.findElement(By.id("gaps")).isDisplayed());
+            assertThat(browser.findElements(By.cssSelector("#gaps tr.cluster")))
+                    .anySatisfy(row -> assertThat(row.getText()).contains("红烧肉怎么做才好吃？").contains("abstained"));
+            assertThat(browser.findElement(By.id("summary")).getText()).contains("questions in");
+            screenshot("admin-gaps");
         });
     }
 }
