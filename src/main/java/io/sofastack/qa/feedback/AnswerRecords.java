@@ -93,14 +93,15 @@ public class AnswerRecords {
 
     /** The last answer given in a chat thread, if it is still on record. */
     public Optional<AnswerRecord> lastInThread(String thread) {
-        return jdbc.sql("select * from answer_record where thread = ? order by asked_at desc").param(thread)
-                .query(this::row).stream().findFirst();
+        return jdbc.sql("select * from answer_record where thread = ? order by asked_at desc fetch first 1 rows only").param(thread)
+                .query(this::row).optional();
     }
 
     /** The answers that are gaps, asked in {@code [from, to)}, newest first, at most {@code limit}. */
     public List<AnswerRecord> gaps(Instant from, Instant to, int limit) {
-        return jdbc.sql("select * from answer_record where gap is not null and asked_at >= ? and asked_at < ? order by asked_at desc")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(this::row).stream().limit(limit).toList();
+        return jdbc.sql("select * from answer_record where gap is not null and asked_at >= ? and asked_at < ? order by asked_at desc "
+                        + "fetch first ? rows only")
+                .params(Timestamp.from(from), Timestamp.from(to), limit).query(this::row).list();
     }
 
     /** How many recorded answers are gaps. */
@@ -119,8 +120,8 @@ public class AnswerRecords {
         deleted += jdbc.sql("delete from answer_record where asked_at < ?").param(cutoff).update();
         long count = jdbc.sql("select count(*) from answer_record").query(Long.class).single();
         if (count > properties.maxRecords()) {
-            Optional<Timestamp> oldestKept = jdbc.sql("select asked_at from answer_record order by asked_at desc")
-                    .query(Timestamp.class).stream().skip(properties.maxRecords() - 1L).findFirst();
+            Optional<Timestamp> oldestKept = jdbc.sql("select asked_at from answer_record order by asked_at desc offset ? rows fetch next 1 rows only")
+                    .param(properties.maxRecords() - 1).query(Timestamp.class).optional();
             if (oldestKept.isPresent()) {
                 jdbc.sql("delete from answer_feedback where answer_id in (select answer_id from answer_record where asked_at < ?)")
                         .param(oldestKept.get()).update();
