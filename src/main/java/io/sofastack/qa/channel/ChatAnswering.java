@@ -1,12 +1,11 @@
 package io.sofastack.qa.channel;
 
 import io.sofastack.qa.answer.Answer;
-import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.conversation.Conversation;
 import io.sofastack.qa.conversation.Conversations;
 import io.sofastack.qa.conversation.FollowUp;
-import io.sofastack.qa.feedback.AnswerRecords;
+import io.sofastack.qa.feedback.AnswerJournal;
 import io.sofastack.qa.retrieval.Retrieval;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,20 +55,17 @@ public class ChatAnswering implements AutoCloseable {
     private final ScheduledThreadPoolExecutor retries;
     private final Semaphore retrievals;
     private final RateLimits rateLimits;
-    private final AnswerLog answerLog;
     private final StreamingProperties streaming;
     private final Conversations conversations;
     private final ReplyPosting posting;
-    private final AnswerRecords records;
+    private final AnswerJournal journal;
 
     public ChatAnswering(AnswerService answers, DeliveryLog deliveries, List<ChatChannel> channels, ChannelProperties properties,
-                         RateLimits rateLimits, AnswerLog answerLog, StreamingProperties streaming, Conversations conversations,
-                         AnswerRecords records) {
-        this.records = records;
+                         RateLimits rateLimits, AnswerJournal journal, StreamingProperties streaming, Conversations conversations) {
+        this.journal = journal;
         this.streaming = streaming;
         this.conversations = conversations;
         this.answers = answers;
-        this.answerLog = answerLog;
         this.rateLimits = rateLimits;
         this.deliveries = deliveries;
         this.properties = properties;
@@ -125,6 +121,11 @@ public class ChatAnswering implements AutoCloseable {
             this(platform, question, asker, conversation, deliveryKeys, receivedAt, true, null);
         }
 
+        /** Where in the chat it was asked (its thread, or the chat itself), as the record of answers keeps it. */
+        public String thread() {
+            return context == null ? conversation : context.key();
+        }
+
         /** A question that follows nothing. */
         public Asked(String platform, String question, String asker, String conversation, List<String> deliveryKeys,
                      Instant receivedAt, boolean mentioned) {
@@ -157,7 +158,7 @@ public class ChatAnswering implements AutoCloseable {
 
     private void answer(Asked asked, ChatReply reply) {
         long started = System.nanoTime();
-        if (tooOld(asked.receivedAt())) {
+        if (deliveries.tooOld(asked.receivedAt())) {
             abandon(asked, "too-old", "older than qa.channel.max-answer-age when its turn came");
             return;
         }
@@ -204,7 +205,7 @@ public class ChatAnswering implements AutoCloseable {
             finish(asked, Delivery.State.FAILED, "answering-failed", "answering it failed: " + e.getMessage());
             return;
         }
-        answered(asked, answer, started);
+        journal.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started, asked.thread());
         if (!asked.mentioned() && !sureEnough(answer.grounded(), answer.confidence())) {
             quiet(asked, "unmentioned-not-sure", notSure(answer.confidence()));
             return;
@@ -230,7 +231,7 @@ public class ChatAnswering implements AutoCloseable {
         GuardedStream stream = new GuardedStream(streamed);
         boolean opened = stream.open();
         Answer answer = answers.answer(question, retrieval, properties.sources(), opened ? stream::append : null);
-        answered(asked, answer, started);
+        journal.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started, asked.thread());
         deliveries.advance(asked.deliveryKeys(), Delivery.State.ANSWERED, null);
         if (opened) {
             PostOutcome outcome = stream.finish(answer);
@@ -241,18 +242,6 @@ public class ChatAnswering implements AutoCloseable {
             log.warn("A streamed {} answer could not be finished ({}): it is posted whole", asked.platform(), outcome);
         }
         posting.post(asked, streamed, answer, 1);
-    }
-
-    /**
-     * Logs the answer, and records it (with the thread it was asked in, where a maintainer's reply may
-     * later teach the bot) unless it is only a notice.
-     */
-    private void answered(Asked asked, Answer answer, long started) {
-        answerLog.answered(asked.platform(), asked.question(), answer, System.nanoTime() - started);
-        if (answer.mode() != io.sofastack.qa.answer.AnswerMode.NOTICE) {
-            records.record(asked.platform(), asked.question(), answer,
-                    asked.context() == null ? asked.conversation() : asked.context().key());
-        }
     }
 
     private static void safelyShowWorking(ChatReply reply) {
@@ -271,10 +260,6 @@ public class ChatAnswering implements AutoCloseable {
     private static String notSure(double confidence) {
         return "it was not asked of the bot, and the answer is not sure enough ("
                 + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ")";
-    }
-
-    private boolean tooOld(Instant receivedAt) {
-        return deliveries.tooOld(receivedAt);
     }
 
     private void abandon(Asked asked, String reason, String why) {

@@ -3,7 +3,7 @@ package io.sofastack.qa.mcp;
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.answer.Source;
-import io.sofastack.qa.feedback.AnswerRecords;
+import io.sofastack.qa.feedback.AnswerJournal;
 import io.sofastack.qa.ingest.Passage;
 import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.util.List;
@@ -30,12 +30,12 @@ class KnowledgeTools {
     private static final int CANDIDATES_PER_RESULT = 4;
 
     private final AnswerService answers;
-    private final AnswerRecords records;
+    private final AnswerJournal journal;
     private final McpProperties properties;
 
-    KnowledgeTools(AnswerService answers, AnswerRecords records, McpProperties properties) {
+    KnowledgeTools(AnswerService answers, AnswerJournal journal, McpProperties properties) {
         this.answers = answers;
-        this.records = records;
+        this.journal = journal;
         this.properties = properties;
     }
 
@@ -63,8 +63,9 @@ class KnowledgeTools {
     Grounded ask(@McpToolParam(description = "the question, in Chinese or English", required = true) String question) {
         String checked = checked(question, "question");
         ready();
+        long started = System.nanoTime();
         Answer answer = answers.ask(checked, 5);
-        records.record("mcp", checked, answer, null);
+        journal.answered("mcp", checked, answer, System.nanoTime() - started, null);
         return new Grounded(answer.id(), answer.grounded(), answer.text(), Math.round(answer.confidence() * 1000) / 1000.0, answer.sources());
     }
 

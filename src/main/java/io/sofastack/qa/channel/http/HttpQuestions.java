@@ -1,13 +1,12 @@
 package io.sofastack.qa.channel.http;
 
 import io.sofastack.qa.answer.Answer;
-import io.sofastack.qa.answer.AnswerLog;
 import io.sofastack.qa.answer.AnswerService;
 import io.sofastack.qa.channel.RateLimits;
 import io.sofastack.qa.conversation.Conversation;
 import io.sofastack.qa.conversation.Conversations;
 import io.sofastack.qa.conversation.FollowUp;
-import io.sofastack.qa.feedback.AnswerRecords;
+import io.sofastack.qa.feedback.AnswerJournal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,18 +37,16 @@ class HttpQuestions {
     private final AnswerService answers;
     private final AskProperties limits;
     private final RateLimits rateLimits;
-    private final AnswerLog answerLog;
     private final Conversations conversations;
-    private final AnswerRecords records;
+    private final AnswerJournal journal;
 
-    HttpQuestions(AnswerService answers, AskProperties limits, RateLimits rateLimits, AnswerLog answerLog,
-                  Conversations conversations, AnswerRecords records) {
+    HttpQuestions(AnswerService answers, AskProperties limits, RateLimits rateLimits, Conversations conversations,
+                  AnswerJournal journal) {
         this.answers = answers;
         this.limits = limits;
         this.rateLimits = rateLimits;
-        this.answerLog = answerLog;
         this.conversations = conversations;
-        this.records = records;
+        this.journal = journal;
     }
 
     /** The request checked, or the problem that refuses it. */
@@ -95,8 +92,7 @@ class HttpQuestions {
             followUpOf = read.follows();
         }
         long took = System.nanoTime() - checked.startedNanos();
-        answerLog.answered(checked.channel(), question, answer, took);
-        records.record(checked.channel(), question, answer, null);
+        journal.answered(checked.channel(), question, answer, took, null);
         return new Answered(answer, followUpOf, took / 1_000_000);
     }
 
