@@ -28,6 +28,14 @@ public record Answer(String id, String text, boolean grounded, AnswerMode mode, 
         this(UUID.randomUUID().toString(), text, grounded, mode, sources, confidence);
     }
 
+    /**
+     * Whether the asker can rate it and the record keeps it: every answer and abstention, not a notice
+     * ("busy", a greeting back), in which nothing was looked up.
+     */
+    public boolean rateable() {
+        return mode != AnswerMode.NOTICE;
+    }
+
     /** The same answer with another text (a line added, say), under the same id. */
     public Answer withText(String newText) {
         return new Answer(id, newText, grounded, mode, sources, confidence);

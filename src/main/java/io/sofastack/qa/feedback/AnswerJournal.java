@@ -2,7 +2,6 @@ package io.sofastack.qa.feedback;
 
 import io.sofastack.qa.answer.Answer;
 import io.sofastack.qa.answer.AnswerLog;
-import io.sofastack.qa.answer.AnswerMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ public class AnswerJournal {
      */
     public void answered(String channel, String question, Answer answer, long nanos, String thread) {
         log.answered(channel, question, answer, nanos);
-        if (answer.mode() != AnswerMode.NOTICE) {
+        if (answer.rateable()) {
             records.record(channel, question, answer, thread);
         }
     }

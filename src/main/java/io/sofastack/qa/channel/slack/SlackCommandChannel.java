@@ -97,7 +97,7 @@ class SlackCommandChannel implements ChatChannel {
                 SlackChannel.PLATFORM + ":" + form.getOrDefault("channel_id", ""), deliveryKeys(form, responseUrl), receivedAt);
         answering.answerLater(asked, answer -> slack.client().postToResponseUrl(responseUrl,
                 Map.of("response_type", "in_channel", "text", slack.format().message(answer),
-                        "blocks", slack.format().blocks(answer, SlackStreamedReply.rateable(answer)))));
+                        "blocks", slack.format().blocks(answer))));
     }
 
     /** The response URL when the bot may post to it. */

@@ -47,7 +47,7 @@ final class SlackFormat {
      * The message as Block Kit: the answer in sections, then 👍/👎 ({@code feedback_buttons}, whose
      * values name the answer) when the answer can be rated. {@code text} stays the notification's fallback.
      */
-    java.util.List<java.util.Map<String, Object>> blocks(Answer answer, boolean withFeedback) {
+    java.util.List<java.util.Map<String, Object>> blocks(Answer answer) {
         java.util.List<java.util.Map<String, Object>> blocks = new java.util.ArrayList<>();
         String rest = message(answer);
         while (!rest.isEmpty()) {
@@ -55,7 +55,7 @@ final class SlackFormat {
             blocks.add(java.util.Map.of("type", "section", "text", java.util.Map.of("type", "mrkdwn", "text", rest.substring(0, cut))));
             rest = rest.substring(cut).stripLeading();
         }
-        if (withFeedback) {
+        if (answer.rateable()) {
             blocks.add(feedbackBlock(answer));
         }
         return blocks;

@@ -65,17 +65,12 @@ final class SlackStreamedReply implements StreamedReply {
         String sources = SlackFormat.sourcesMarkdown(answer);
         String last = sources.isEmpty() ? rest : rest + "\n\n" + sources;
         return client.stopStream(question.channel(), streamTs, last, question.deliveryKeys().get(0), answer.id(),
-                rateable(answer) ? java.util.List.of(SlackFormat.feedbackBlock(answer)) : java.util.List.of());
+                answer.rateable() ? java.util.List.of(SlackFormat.feedbackBlock(answer)) : java.util.List.of());
     }
 
     @Override
     public PostOutcome post(Answer answer) {
-        return client.postMessage(question.channel(), question.threadTs(), format.message(answer), format.blocks(answer, rateable(answer)),
+        return client.postMessage(question.channel(), question.threadTs(), format.message(answer), format.blocks(answer),
                 question.deliveryKeys().get(0), answer.id());
-    }
-
-    /** An answer or an abstention can be rated; a notice ("busy", "too fast") cannot. */
-    static boolean rateable(Answer answer) {
-        return answer.mode() != io.sofastack.qa.answer.AnswerMode.NOTICE;
     }
 }
