@@ -27,7 +27,7 @@ final class ExtractiveAnswerer {
     }
 
     String answer(Passage passage, String question, Language language) {
-        return passage.kind() == Passage.Kind.QA ? threadAnswer(passage, language) : sectionAnswer(passage, question, language);
+        return passage.kind().thread() ? threadAnswer(passage, language) : sectionAnswer(passage, question, language);
     }
 
     /**

@@ -6,15 +6,19 @@ import java.time.LocalDate;
 /**
  * A passage an answer is drawn from (or, when the bot abstains, one that may be related).
  *
- * @param kind {@code qa}, {@code doc} or {@code article}
+ * @param kind {@code qa}, {@code doc}, {@code article} or {@code community}
  * @param path the source file relative to the corpus root
- * @param url where a reader lands: the post, or the page with the section's anchor
+ * @param url where a reader lands: the post, the page with the section's anchor, the chat thread; empty when there is no address
  * @param question a Q&amp;A thread's first question; {@code null} for sections
  * @param section a doc or article section's heading path; {@code null} for Q&amp;A threads
  * @param score for the first source of a grounded answer, the probability that it answers
  */
 public record Source(String id, String kind, String path, String url, String title, LocalDate date, String question,
                      String section, double score) {
+
+    public Source {
+        url = url == null ? "" : url;
+    }
 
     /** What a chat message calls the source: the title, and for a section its heading path. */
     public String label() {
@@ -23,7 +27,7 @@ public record Source(String id, String kind, String path, String url, String tit
 
     static Source of(RetrievedPassage retrieved) {
         var passage = retrieved.passage();
-        boolean qa = passage.kind() == io.sofastack.qa.ingest.Passage.Kind.QA;
+        boolean qa = passage.kind().thread();
         return new Source(passage.id(), passage.kind().label(), passage.path(), passage.url(), passage.title(),
                 passage.date(), qa ? passage.question() : null, qa ? null : passage.section(), retrieved.score());
     }

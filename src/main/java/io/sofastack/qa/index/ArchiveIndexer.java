@@ -2,13 +2,20 @@ package io.sofastack.qa.index;
 
 import io.sofastack.qa.ingest.Corpus;
 import io.sofastack.qa.ingest.CorpusReader;
+import io.sofastack.qa.ingest.KnowledgeSource;
+import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +34,26 @@ public class ArchiveIndexer implements AutoCloseable {
     private final IndexSynchronizer synchronizer;
     private final Clock clock;
     private final AtomicReference<IndexStatus> status;
+    private final Supplier<List<KnowledgeSource>> sources;
 
+    /** An indexer of the corpus alone. */
     public ArchiveIndexer(CorpusReader corpusReader, IndexProperties properties, EmbeddingModel embeddingModel,
                           JsonMapper jsonMapper, Clock clock, JdbcClient jdbc) throws IOException {
+        this(corpusReader, properties, embeddingModel, jsonMapper, clock, jdbc, List::of);
+    }
+
+    /** @param sources the knowledge kept outside the corpus, looked up at each synchronisation */
+    @Autowired
+    public ArchiveIndexer(CorpusReader corpusReader, IndexProperties properties, EmbeddingModel embeddingModel,
+                          JsonMapper jsonMapper, Clock clock, JdbcClient jdbc, ObjectProvider<KnowledgeSource> sources)
+            throws IOException {
+        this(corpusReader, properties, embeddingModel, jsonMapper, clock, jdbc, () -> sources.orderedStream().toList());
+    }
+
+    private ArchiveIndexer(CorpusReader corpusReader, IndexProperties properties, EmbeddingModel embeddingModel,
+                           JsonMapper jsonMapper, Clock clock, JdbcClient jdbc, Supplier<List<KnowledgeSource>> sources)
+            throws IOException {
+        this.sources = sources;
         this.corpusReader = corpusReader;
         this.clock = clock;
         this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable());
@@ -64,7 +88,17 @@ public class ArchiveIndexer implements AutoCloseable {
                         problem, index.size());
                 return refused(corpus, problem);
             }
-            SyncReport sync = synchronizer.synchronize(index, corpus.passages(), force);
+            List<Passage> passages = new ArrayList<>(corpus.passages());
+            for (KnowledgeSource source : sources.get()) {
+                try {
+                    passages.addAll(source.passages());
+                } catch (RuntimeException e) {
+                    log.error("The {} could not be read ({}): the index is left as it was and still serves {} passages",
+                            source.name(), e.getMessage(), index.size());
+                    return refused(corpus, "the " + source.name() + " could not be read");
+                }
+            }
+            SyncReport sync = synchronizer.synchronize(index, passages, force);
             return publish(new IndexStatus(IndexStatus.State.READY, false, index.size(), corpus.report(), sync, clock.instant(), null));
         } catch (IndexSynchronizer.TooManyDeletions e) {
             // Thrown before the writer is touched: there is nothing to undo.
@@ -74,6 +108,27 @@ public class ArchiveIndexer implements AutoCloseable {
             log.error("Index synchronisation failed; the last committed index is still served", e);
             return refused(null, "the synchronisation failed; the log says why");
         }
+    }
+
+    /**
+     * Brings one source's passages in the index up to date with it (what it adds, changes and no longer
+     * has), without reading the corpus: how an accepted or withdrawn community answer is served or
+     * dropped at once. Throws when the source cannot be read or the index not written; the index is then
+     * as it was.
+     */
+    public synchronized SyncReport synchronize(KnowledgeSource source) throws IOException {
+        String prefix = source.idPrefix();
+        List<Passage> passages = source.passages();
+        for (Passage passage : passages) {
+            if (!passage.id().startsWith(prefix)) {
+                throw new IllegalArgumentException("passage " + passage.id() + " of the " + source.name() + " lacks its prefix " + prefix);
+            }
+        }
+        SyncReport report = synchronizer.synchronize(index, passages, true, id -> id.startsWith(prefix));
+        int size = index.size();
+        status.updateAndGet(current -> new IndexStatus(current.state(), current.synchronizing(), size, current.ingest(),
+                current.sync(), current.updatedAt(), current.error()));
+        return report;
     }
 
     /** The status after a synchronisation that changed nothing. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -51,6 +52,14 @@ final class IndexSynchronizer {
 
     /** @param force whether to delete more than {@code maxDeletedFraction} of the index when the corpus says so */
     SyncReport synchronize(PassageIndex index, List<Passage> passages, boolean force) throws IOException {
+        return synchronize(index, passages, force, id -> true);
+    }
+
+    /**
+     * @param owned which indexed passages {@code passages} is the whole of: only those are deleted when
+     *        absent from it (all of them for the knowledge, one source's for that source alone)
+     */
+    SyncReport synchronize(PassageIndex index, List<Passage> passages, boolean force, Predicate<String> owned) throws IOException {
         long started = System.nanoTime();
         // 1. Compare content hashes with the last commit.
         Map<String, String> indexed = index.hashesById();
@@ -70,7 +79,7 @@ final class IndexSynchronizer {
             }
         }
         // 2. Delete passages whose source is gone, unless that is too much of the index to be believed.
-        List<String> gone = indexed.keySet().stream().filter(id -> !present.contains(id)).toList();
+        List<String> gone = indexed.keySet().stream().filter(owned).filter(id -> !present.contains(id)).toList();
         if (!force && !indexed.isEmpty() && gone.size() > maxDeletedFraction * indexed.size()) {
             throw new TooManyDeletions(gone.size(), indexed.size(), maxDeletedFraction);
         }

@@ -22,7 +22,7 @@ public final class PassageDocuments {
     public static final String ID = "id";
     /** Content hash: a passage whose hash is unchanged is neither re-embedded nor re-written. */
     public static final String HASH = "hash";
-    /** {@code qa}, {@code doc} or {@code article}, as an exact term. */
+    /** {@code qa}, {@code doc} or {@code article} (the kind a passage is ranked among), as an exact term. */
     public static final String KIND = "kind";
     /** The page independent of its language, as an exact term: a page and its translation share it. */
     public static final String PAGE = "page";
@@ -58,13 +58,13 @@ public final class PassageDocuments {
      * their page title and heading path, which is what a question about them usually names.
      */
     static String embeddingText(Passage passage) {
-        int body = passage.kind() == Passage.Kind.QA ? EMBEDDED_QA_ANSWER_CHARS : EMBEDDED_SECTION_CHARS;
+        int body = passage.kind().thread() ? EMBEDDED_QA_ANSWER_CHARS : EMBEDDED_SECTION_CHARS;
         return head(head(passage), EMBEDDED_HEAD_CHARS) + "\n" + head(passage.answerText(), body);
     }
 
     /** The analyzed head of a passage; see {@link #HEAD}. */
     public static String head(Passage passage) {
-        return passage.kind() == Passage.Kind.QA ? passage.question()
+        return passage.kind().thread() ? passage.question()
                 : passage.section().isEmpty() ? passage.title() : passage.title() + " " + passage.section();
     }
 
@@ -83,7 +83,8 @@ public final class PassageDocuments {
         Document document = new Document();
         document.add(new StringField(ID, passage.id(), Field.Store.YES));
         document.add(new StringField(HASH, hash, Field.Store.YES));
-        document.add(new StringField(KIND, passage.kind().label(), Field.Store.NO));
+        // Indexed as the kind it is ranked among: a community answer is searched with the threads.
+        document.add(new StringField(KIND, passage.kind().rankedAs().label(), Field.Store.NO));
         document.add(new StringField(PAGE, passage.pageKey(), Field.Store.NO));
         document.add(new TextField(HEAD, head(passage), Field.Store.NO));
         document.add(new TextField(BODY, passage.title() + "\n" + passage.section() + "\n" + passage.text(), Field.Store.NO));

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One piece of knowledge the bot can answer from: a reader Q&amp;A thread of a weekly post, or a
- * section of a documentation page or a technical article. Everything downstream (index, retrieval,
+ * One piece of knowledge the bot can answer from: a reader Q&amp;A thread of a weekly post, a section
+ * of a documentation page or a technical article, or a maintainer's answer in a chat that a reviewer
+ * accepted. Everything downstream (index, retrieval,
  * answers) works on passages, whatever their kind.
  *
  * @param id stable id: the key the index replaces a passage by
@@ -30,10 +31,26 @@ public record Passage(String id, Kind kind, String path, String language, String
 
     /** What a passage is; Q&amp;A threads are real answers to real questions and are preferred. */
     public enum Kind {
-        QA, DOC, ARTICLE;
+        QA, DOC, ARTICLE,
+        /** A maintainer's answer in a chat thread, accepted by a reviewer: a real answer to a real question, like a thread. */
+        COMMUNITY;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Whether it is a question with its answers (a weekly thread, a community answer) rather than a section of a page. */
+        public boolean thread() {
+            return this == QA || this == COMMUNITY;
+        }
+
+        /**
+         * The kind it is ranked and judged among. A community answer is a question with its answer,
+         * exactly what the answerability model learnt threads from, so it competes with the threads
+         * rather than forming a kind of its own that nothing was fitted on.
+         */
+        public Kind rankedAs() {
+            return this == COMMUNITY ? QA : this;
         }
     }
 
@@ -59,9 +76,24 @@ public record Passage(String id, Kind kind, String path, String language, String
     }
 
 
+    /**
+     * A maintainer's answer to a question asked in a chat, as knowledge of kind {@link Kind#COMMUNITY}.
+     *
+     * @param id stable id; the index replaces the passage by it
+     * @param title what a citation calls it
+     * @param url the chat thread's permalink, or empty where the platform has none
+     * @param date when the maintainer answered
+     */
+    public static Passage community(String id, String language, String title, String url, LocalDate date, String question,
+                                    String answer) {
+        List<Turn> turns = List.of(new Turn(Turn.Kind.QUESTION, question), new Turn(Turn.Kind.ANSWER, answer));
+        return new Passage(id, Kind.COMMUNITY, "community/" + id, language, id, title, url, date, "", question,
+                "Q: " + question + "\n\nA: " + answer, turns, new ProductTagger().tag(question + "\n" + answer));
+    }
+
     /** The answers of a Q&amp;A thread joined by blank lines; the body of a section. */
     public String answerText() {
-        if (kind != Kind.QA) {
+        if (!kind.thread()) {
             return text;
         }
         StringBuilder answers = new StringBuilder();

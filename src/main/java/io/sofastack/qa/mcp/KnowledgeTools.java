@@ -44,7 +44,7 @@ class KnowledgeTools {
             + "title, section, date, URL and a confidence between 0 and 1.")
     List<KnowledgePassage> search(
             @McpToolParam(description = "what to look for, in Chinese or English", required = true) String query,
-            @McpToolParam(description = "only passages of this kind: qa, doc or article", required = false) String kind,
+            @McpToolParam(description = "only passages of this kind: qa (weekly Q&A), doc, article or community (maintainers' answers in the group)", required = false) String kind,
             @McpToolParam(description = "only passages about this product, e.g. SOFARPC, MOSN, SOFAJRaft", required = false) String product,
             @McpToolParam(description = "how many passages, 1 to 10 (default 5)", required = false) Integer limit) {
         String checked = checked(query, "query");

@@ -74,7 +74,7 @@ public class HybridRetriever {
         // 6. Judge each kind's first entries; the leading thread or docs section is answered from.
         List<AnswerChoice.Judged<Entry>> judged = new ArrayList<>();
         for (Entry entry : ranking.judged()) {
-            judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind(), model.probability(entry.features()),
+            judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind().rankedAs(), model.probability(entry.features()),
                     entry.features().value("crossLexical")));
         }
         AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged);
@@ -89,9 +89,10 @@ public class HybridRetriever {
         Map<Entry, Double> worth = new HashMap<>();
         Map<Passage.Kind, List<Entry>> byKind = new HashMap<>();
         for (Entry entry : ranking.entries()) {
-            List<Entry> ofKind = byKind.computeIfAbsent(entry.passage().kind(), kind -> new ArrayList<>());
+            Passage.Kind kind = entry.passage().kind().rankedAs();
+            List<Entry> ofKind = byKind.computeIfAbsent(kind, k -> new ArrayList<>());
             ofKind.add(entry);
-            worth.put(entry, kindProbability.getOrDefault(entry.passage().kind(), 0.0) * model.rankShare(ofKind.size()));
+            worth.put(entry, kindProbability.getOrDefault(kind, 0.0) * model.rankShare(ofKind.size()));
         }
         byKind.get(chosen.kind()).remove(chosen.entry());
         byKind.get(chosen.kind()).add(0, chosen.entry());
@@ -154,6 +155,9 @@ public class HybridRetriever {
         List<Entry> entries = new ArrayList<>();
         List<Judging> judging = new ArrayList<>();
         for (Passage.Kind kind : Passage.Kind.values()) {
+            if (kind.rankedAs() != kind) {
+                continue; // ranked among the kind it is indexed as
+            }
             Query filter = filter(kind, exclude);
             Query lexical = kind == Passage.Kind.QA ? threadQuery : sectionQuery;
             // 1. Rank this kind by BM25 over the analyzed text.
@@ -184,7 +188,7 @@ public class HybridRetriever {
         List<Entry> judged = new ArrayList<>();
         for (Judging one : judging) {
             List<double[]> others = judging.stream()
-                    .filter(other -> other.first() && other.passage().kind() != one.passage().kind())
+                    .filter(other -> other.first() && other.passage().kind().rankedAs() != one.passage().kind().rankedAs())
                     .map(other -> new double[] {other.candidate().similarity(), sharedScores.getOrDefault(other.passage().id(), 0.0)})
                     .toList();
             Features found = features.of(one.withinKind(), one.candidate().similarity(),
@@ -243,7 +247,7 @@ public class HybridRetriever {
         Map<String, Integer> positionByKey = new HashMap<>();
         for (Candidate candidate : fused) {
             Passage passage = searcher.passage(candidate.doc());
-            String key = passage.kind() == Passage.Kind.QA ? "qa:" + passage.id() : "page:" + passage.pageKey();
+            String key = passage.kind().thread() ? "qa:" + passage.id() : "page:" + passage.pageKey();
             Integer position = positionByKey.get(key);
             if (position == null) {
                 if (entries.size() == wanted) {

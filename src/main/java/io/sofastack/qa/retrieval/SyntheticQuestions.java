@@ -42,7 +42,7 @@ final class SyntheticQuestions {
     }
 
     String of(Passage passage) {
-        if (passage.kind() == Passage.Kind.QA) {
+        if (passage.kind().thread()) {
             return thinned(clauses(passage.question()), 0.8);
         }
         String[] headings = passage.section().split(" > ");

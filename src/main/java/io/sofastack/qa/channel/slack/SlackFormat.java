@@ -94,11 +94,9 @@ final class SlackFormat {
         StringBuilder list = new StringBuilder(answer.grounded() ? "**Sources**" : "**Maybe related**");
         for (Source source : answer.sources()) {
             String title = source.label().replace("[", "(").replace("]", ")");
-            list.append("\n- [").append(title);
-            if (source.date() != null) {
-                list.append(" (").append(source.date()).append(')');
-            }
-            list.append("](").append(source.url()).append(')');
+            String dated = source.date() == null ? title : title + " (" + source.date() + ")";
+            // A source without an address (a community answer from a chat that has no permalinks) is named, not linked.
+            list.append(source.url().isBlank() ? "\n- " + dated : "\n- [" + dated + "](" + source.url() + ")");
         }
         return list.toString();
     }
@@ -110,11 +108,8 @@ final class SlackFormat {
         StringBuilder list = new StringBuilder(answer.grounded() ? "*Sources*" : "*Maybe related*");
         for (Source source : answer.sources()) {
             String title = source.label().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "/");
-            list.append("\n• <").append(source.url()).append('|').append(title);
-            if (source.date() != null) {
-                list.append(" (").append(source.date()).append(')');
-            }
-            list.append('>');
+            String dated = source.date() == null ? title : title + " (" + source.date() + ")";
+            list.append(source.url().isBlank() ? "\n• " + dated : "\n• <" + source.url() + "|" + dated + ">");
         }
         return list.toString();
     }
