@@ -102,12 +102,19 @@ function markdown(text) {
 
 function sourceCard(source) {
   const card = element('li', 'source');
-  card.append(element('div', 'kind', { qa: 'Community Q&A', doc: 'Docs', article: 'Article', community: 'Community' }[source.kind] || source.kind));
-  const link = element('a', '', source.title || source.url);
-  link.href = /^https?:\/\//.test(source.url) ? source.url : '#';
-  link.rel = 'noopener noreferrer';
-  link.target = '_blank';
-  card.append(link);
+  card.append(element('div', 'kind', {
+    qa: 'SOFA Weekly Q&A', doc: 'Docs', article: 'Article', community: 'Maintainer, in the group'
+  }[source.kind] || source.kind));
+  if (/^https?:\/\//.test(source.url)) {
+    const link = element('a', '', source.title || source.url);
+    link.href = source.url;
+    link.rel = 'noopener noreferrer';
+    link.target = '_blank';
+    card.append(link);
+  } else {
+    // A community answer from a chat without permalinks: named, not linked.
+    card.append(element('span', 'title', source.title));
+  }
   if (source.section) card.append(element('div', 'section', source.section));
   if (source.question) card.append(element('div', 'section', source.question));
   card.append(element('div', 'date', source.date ? source.date : 'undated docs page'));

@@ -32,6 +32,10 @@ class ModularityTest {
         assertThat(dependsOn("answer", "feedback")).as("answering never waits on the record").isFalse();
         assertThat(dependsOn("channel", "feedback")).isTrue();
         assertThat(dependsOn("mcp", "channel")).as("the MCP tools are a surface of their own, beside the chat ones").isFalse();
+        assertThat(dependsOn("community", "channel")).as("learning from the group knows no platform").isFalse();
+        assertThat(dependsOn("retrieval", "community")).as("a community answer is ranked as any thread, by nothing of its own").isFalse();
+        assertThat(dependsOn("index", "community")).as("the index takes knowledge sources, whoever keeps them").isFalse();
+        assertThat(dependsOn("channel", "community")).isTrue();
         assertThat(dependsOn("retrieval", "index")).isTrue();
         assertThat(dependsOn("channel", "index")).as("a channel reaches the index only through answers and operations").isTrue();
     }

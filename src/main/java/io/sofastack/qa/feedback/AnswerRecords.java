@@ -97,6 +97,17 @@ public class AnswerRecords {
                 .query(this::row).optional();
     }
 
+    /**
+     * The last gap among the answers given since {@code since} in the threads whose key starts with
+     * {@code prefix}: in a chat without threads, the question a maintainer's answer most likely answers.
+     */
+    public Optional<AnswerRecord> lastGapIn(String prefix, Instant since) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select * from answer_record where thread like ? escape '\\' and gap is not null and asked_at >= ? "
+                        + "order by asked_at desc fetch first 1 rows only")
+                .params(pattern, Timestamp.from(since)).query(this::row).optional();
+    }
+
     /** The answers that are gaps, asked in {@code [from, to)}, newest first, at most {@code limit}. */
     public List<AnswerRecord> gaps(Instant from, Instant to, int limit) {
         return jdbc.sql("select * from answer_record where gap is not null and asked_at >= ? and asked_at < ? order by asked_at desc "

@@ -7,6 +7,8 @@ import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
+import io.sofastack.qa.community.MaintainerReplies;
+import io.sofastack.qa.community.CommunityProperties;
 import io.sofastack.qa.conversation.Conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,9 +45,11 @@ class DingTalkChannel implements ChatChannel {
     private final Clock clock;
     private final StreamingProperties streaming;
     private final DingTalkOpenApi openApi;
+    private final DingTalkMaintainers maintainers;
 
     DingTalkChannel(DingTalkProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering,
-                    JsonMapper jsonMapper, OutboundHttp outbound, Clock clock, StreamingProperties streaming) {
+                    JsonMapper jsonMapper, OutboundHttp outbound, Clock clock, StreamingProperties streaming,
+                    CommunityProperties community, MaintainerReplies maintainerReplies) {
         this.streaming = streaming;
         this.properties = properties;
         this.deliveries = deliveries;
@@ -56,6 +60,7 @@ class DingTalkChannel implements ChatChannel {
         this.openApi = new DingTalkOpenApi(outbound.restClient(), properties, jsonMapper, clock);
         this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock, openApi);
         this.reply = new DingTalkReply(properties.maxMessageChars());
+        this.maintainers = new DingTalkMaintainers(community, maintainerReplies, replier);
     }
 
     @Override
@@ -109,6 +114,10 @@ class DingTalkChannel implements ChatChannel {
         }
         if (message.msgId().isBlank() || message.question().isBlank()) {
             log.debug("DingTalk callback without a message id or a text question: nothing to answer");
+            return;
+        }
+        if (maintainers.answers(message)) {
+            maintainers.heard(message, clock.instant());
             return;
         }
         if (!deliveries.claim(PLATFORM, deliveryKeys(message), new String(body, StandardCharsets.UTF_8))) {

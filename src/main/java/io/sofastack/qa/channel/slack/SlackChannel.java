@@ -7,6 +7,8 @@ import io.sofastack.qa.channel.Delivery;
 import io.sofastack.qa.channel.DeliveryLog;
 import io.sofastack.qa.channel.MalformedWebhookException;
 import io.sofastack.qa.channel.UnverifiedRequestException;
+import io.sofastack.qa.community.MaintainerReplies;
+import io.sofastack.qa.community.CommunityProperties;
 import io.sofastack.qa.conversation.Conversation;
 import io.sofastack.qa.conversation.Conversations;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +50,11 @@ class SlackChannel implements ChatChannel {
     private final Clock clock;
     private final StreamingProperties streaming;
     private final Conversations conversations;
+    private final SlackMaintainers maintainers;
 
     SlackChannel(SlackProperties properties, DeliveryLog deliveries, @Lazy ChatAnswering answering, JsonMapper jsonMapper,
-                 OutboundHttp outbound, Clock clock, StreamingProperties streaming, Conversations conversations) {
+                 OutboundHttp outbound, Clock clock, StreamingProperties streaming, Conversations conversations,
+                 CommunityProperties community, MaintainerReplies maintainerReplies) {
         this.streaming = streaming;
         this.conversations = conversations;
         this.properties = properties;
@@ -61,6 +65,7 @@ class SlackChannel implements ChatChannel {
         this.signature = new SlackSignature(properties.signingSecret(), properties.maxClockSkew(), clock);
         this.client = new SlackClient(outbound.restClient(), properties, duration -> Thread.sleep(duration.toMillis()));
         this.format = new SlackFormat(properties.maxMessageChars());
+        this.maintainers = new SlackMaintainers(outbound.restClient(), properties, community, maintainerReplies, clock);
     }
 
     @Override
@@ -112,7 +117,13 @@ class SlackChannel implements ChatChannel {
             return null;
         }
         SlackQuestion question = question(envelope);
-        if (question == null || question.threadReply() && !isFollowUp(question)) {
+        if (question == null) {
+            return null;
+        }
+        if (question.threadReply() && !isFollowUp(question)) {
+            // People talking in a thread are left alone; a maintainer among them may be answering what the bot could not.
+            maintainers.heard(question.channel(), question.threadTs(), question.ts(), question.user(),
+                    envelope.path("event").path("text").asString(""));
             return null;
         }
         if (!deliveries.claim(PLATFORM, question.deliveryKeys(), new String(body, StandardCharsets.UTF_8))) {

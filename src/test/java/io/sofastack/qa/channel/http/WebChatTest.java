@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.sofastack.qa.LoopbackWireMock;
+import io.sofastack.qa.answer.Answer;
+import io.sofastack.qa.answer.AnswerMode;
 import io.sofastack.qa.answer.LlmStub;
+import io.sofastack.qa.community.CommunityAnswer;
+import io.sofastack.qa.community.CommunityAnswers;
+import io.sofastack.qa.community.MaintainerReplies;
+import io.sofastack.qa.community.MaintainerReply;
 import io.sofastack.qa.feedback.AnswerRecord;
 import io.sofastack.qa.feedback.AnswerRecords;
 import io.sofastack.qa.index.ArchiveIndexer;
@@ -71,6 +77,10 @@ class WebChatTest {
     ArchiveIndexer indexer;
     @Autowired
     AnswerRecords records;
+    @Autowired
+    CommunityAnswers community;
+    @Autowired
+    MaintainerReplies maintainerReplies;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -159,7 +169,7 @@ class WebChatTest {
             assertThat(answer.findElement(By.cssSelector(".text em")).getText()).as("the source's age, in one line").contains("2022-02-18");
             List<WebElement> sources = answer.findElements(By.cssSelector(".sources .source"));
             assertThat(sources).isNotEmpty();
-            assertThat(sources.get(0).findElement(By.className("kind")).getText()).isEqualToIgnoringCase("Community Q&A");
+            assertThat(sources.get(0).findElement(By.className("kind")).getText()).isEqualToIgnoringCase("SOFA Weekly Q&A");
             assertThat(sources.get(0).findElement(By.tagName("a")).getDomAttribute("href"))
                     .isEqualTo("https://www.sofastack.tech/blog/sofa-weekly-20220218/");
             screenshot("chat");
@@ -230,5 +240,39 @@ class WebChatTest {
             assertThat(browser.findElement(By.id("summary")).getText()).contains("questions in");
             screenshot("admin-gaps");
         });
+    }
+
+    @Test
+    void aReviewerAcceptsAMaintainersAnswerOnTheReviewPageAndTheChatThenCitesIt(TestInfo test) throws Exception {
+        String question = "SOFARegistry 的 session 节点扩容后数据怎么迁移？";
+        String thread = "slack:CWEB:1700000000.000100";
+        records.record("slack", question, new Answer("没有找到答案。", false, AnswerMode.EXTRACTIVE, List.of(), 0.05), thread);
+        CommunityAnswer candidate = maintainerReplies.hear(new MaintainerReply("slack", "slack:UMAINTAINER", thread, true,
+                "slack:message:CWEB:1700000100.000100", "Session 节点不存数据，扩容后新节点从 Data 节点重新订阅即可，不需要迁移数据。",
+                () -> "https://sofastack.slack.com/archives/CWEB/p1700000000000100", Instant.now())).get().orElseThrow();
+        inBrowser(test, () -> {
+            browser.get("http://127.0.0.1:" + port + "/review.html");
+            WebElement token = browser.findElement(By.id("token"));
+            token.clear();
+            token.sendKeys("admin-secret", Keys.ENTER);
+            WebElement item = new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                    driver.findElement(By.cssSelector("li.candidate[data-id='" + candidate.id() + "']")));
+            assertThat(item.getText()).contains("pending").contains("abstained");
+            WebElement answer = item.findElement(By.id("a-" + candidate.id()));
+            assertThat(answer.getDomProperty("value")).contains("不需要迁移数据");
+            answer.sendKeys(Keys.END, "\n\n客户端重连时会分布到新节点上。");
+            screenshot("review");
+            item.findElement(By.cssSelector("button.accept")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("status")).getText().startsWith("Accepted"));
+            assertThat(community.find(candidate.id()).answer()).contains("客户端重连时");
+
+            browser.get("http://127.0.0.1:" + port + "/");
+            ask("SOFARegistry session 节点扩容以后要不要迁移数据？");
+            WebElement source = awaitAnswer("grounded").findElements(By.cssSelector(".sources .source")).get(0);
+            assertThat(source.findElement(By.className("kind")).getText()).isEqualToIgnoringCase("Maintainer, in the group");
+            assertThat(source.findElement(By.tagName("a")).getDomAttribute("href"))
+                    .isEqualTo("https://sofastack.slack.com/archives/CWEB/p1700000000000100");
+        });
+        community.withdraw(candidate.id());
     }
 }
