@@ -33,13 +33,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The maintainers' loop end to end: every answer has an id, 👍/👎 comes from the ask API and from
- * Slack's feedback buttons (signed interactions), and what the bot could not answer shows up in the
+ * The maintainers' loop end to end: every answer has an id, 👍/👎 comes from the ask API, from
+ * Slack's feedback buttons (signed interactions) and from the links under DingTalk answers, and what the bot could not answer shows up in the
  * admin gap report, clustered, as JSON and as CSV.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qa.index.dir=target/test-indexes/feedback", "qa.admin.token=admin-secret",
         "qa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "qa.slack.bot-token=xoxb-test-token",
+        "qa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "qa.dingtalk.robot-code=ding-robot",
+        "qa.dingtalk.allowed-webhook-hosts=127.0.0.1", "qa.dingtalk.feedback-url=https://bot.example.org/feedback.html",
         "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
 class FeedbackLoopTest {
 
@@ -177,5 +179,23 @@ class FeedbackLoopTest {
         return platforms.findAll(postRequestedFor(urlPathEqualTo(PlatformStubs.CHAT_POST))).stream()
                 .map(request -> json.readTree(request.getBodyAsString()))
                 .filter(body -> threadTs.equals(body.path("thread_ts").asString(""))).findFirst().orElse(null);
+    }
+
+    @Test
+    void aDingTalkAnswerLinksToTheFeedbackPageForItsOwnAnswer() throws Exception {
+        String webhook = "http://127.0.0.1:" + platforms.getPort() + PlatformStubs.SESSION_WEBHOOK + "?session=s-" + UUID.randomUUID();
+        requests.dingTalk(ChatMessages.dingTalk("msg-" + UUID.randomUUID(), webhook, Instant.now().plusSeconds(3600)), Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() -> platforms.findAll(postRequestedFor(urlPathEqualTo(PlatformStubs.SESSION_WEBHOOK)))
+                .stream().anyMatch(request -> request.getUrl().contains(webhook.substring(webhook.indexOf("session=")))));
+        String text = platforms.findAll(postRequestedFor(urlPathEqualTo(PlatformStubs.SESSION_WEBHOOK))).stream()
+                .filter(request -> request.getUrl().contains(webhook.substring(webhook.indexOf("session="))))
+                .map(request -> json.readTree(request.getBodyAsString()).get("markdown").get("text").asString()).findFirst().orElseThrow();
+
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("\\[👎 没帮助]\\(https://bot\\.example\\.org/feedback\\.html\\?answer=([0-9a-f-]+)&helpful=false\\)").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        assertThat(text).contains("[👍 有帮助](https://bot.example.org/feedback.html?answer=" + link.group(1) + "&helpful=true)")
+                .endsWith("@staff-42");
+        assertThat(records.find(link.group(1)).orElseThrow().channel()).isEqualTo("dingtalk");
     }
 }

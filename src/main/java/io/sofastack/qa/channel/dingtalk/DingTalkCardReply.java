@@ -50,7 +50,7 @@ final class DingTalkCardReply implements StreamedReply {
             return PostOutcome.REFUSED;
         }
         String whole = buffer.sent() + buffer.rest(answer.text());
-        String sources = format.sources(answer);
+        String sources = format.footer(answer);
         return openApi.streamCard(outTrackId, sources.isEmpty() ? whole : whole + "\n\n" + sources, true);
     }
 

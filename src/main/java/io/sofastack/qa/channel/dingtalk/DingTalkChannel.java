@@ -59,7 +59,7 @@ class DingTalkChannel implements ChatChannel {
         this.signature = new DingTalkSignature(properties.appSecret(), properties.maxClockSkew(), clock);
         this.openApi = new DingTalkOpenApi(outbound.restClient(), properties, jsonMapper, clock);
         this.replier = new DingTalkReplier(outbound.restClient(), properties.allowedWebhookHosts(), clock, openApi);
-        this.reply = new DingTalkReply(properties.maxMessageChars());
+        this.reply = new DingTalkReply(properties.maxMessageChars(), properties.feedbackUrl());
         this.maintainers = new DingTalkMaintainers(community, maintainerReplies, replier);
     }
 

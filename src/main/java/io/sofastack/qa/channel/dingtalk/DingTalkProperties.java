@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cardTemplateId an AI card template ({@code ….schema}, from the card platform); with it and
  *        {@code app-key}, generative answers are streamed into a card instead of posted whole
  * @param cardContentKey the template's Markdown field the answer is written into
+ * @param feedbackUrl the bot's feedback page as DingTalk users reach it ({@code https://bot.example.org/feedback.html});
+ *        with it every answer ends with 👍/👎 links to it, without it with none
  * @param reconnectBackoff the first wait before connecting again after a failed attempt; it doubles
  *        up to 32 times that, with jitter
  */
@@ -45,7 +47,8 @@ public record DingTalkProperties(String appSecret,
                                  @DefaultValue("http") Mode mode,
                                  @DefaultValue("1s") Duration reconnectBackoff,
                                  String cardTemplateId,
-                                 @DefaultValue("content") String cardContentKey) {
+                                 @DefaultValue("content") String cardContentKey,
+                                 String feedbackUrl) {
 
     /** How DingTalk's robot messages reach the bot. */
     public enum Mode {
@@ -56,6 +59,10 @@ public record DingTalkProperties(String appSecret,
         allowedConversations = allowedConversations == null ? List.of() : List.copyOf(allowedConversations);
         mode = mode == null ? Mode.HTTP : mode;
         cardContentKey = cardContentKey == null || cardContentKey.isBlank() ? "content" : cardContentKey;
+        if (feedbackUrl != null && !feedbackUrl.isBlank() && !feedbackUrl.strip().matches("(?i)https?://[^\\s]+")) {
+            throw new IllegalArgumentException("qa.dingtalk.feedback-url must be an http(s) address of the bot's feedback page, "
+                    + "such as https://bot.example.org/feedback.html; it was " + feedbackUrl);
+        }
         if (mode == Mode.STREAM && (appKey == null || appKey.isBlank() || appSecret == null || appSecret.isBlank())) {
             throw new IllegalArgumentException("qa.dingtalk.mode=stream needs qa.dingtalk.app-key and qa.dingtalk.app-secret "
                     + "(the app's ClientId and ClientSecret, from its page in the DingTalk developer console)");

@@ -47,12 +47,12 @@ class DingTalkPropertiesTest {
     void theSecretIsNeverPrinted() {
         assertThat(properties(List.of()).toString()).doesNotContain("secret-value").contains("***");
         assertThatThrownBy(() -> new DingTalkProperties("secret-value", " ", List.of(), List.of(), 5000, Duration.ofHours(1),
-                null, "https://api.dingtalk.com", Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content"))
+                null, "https://api.dingtalk.com", Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content", null))
                 .hasMessageNotContaining("secret-value");
     }
 
     private static DingTalkProperties properties(List<String> conversations) {
         return new DingTalkProperties("secret-value", "ding-robot", conversations, List.of("api.dingtalk.com"), 5000,
-                Duration.ofHours(1), null, "https://api.dingtalk.com", Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content");
+                Duration.ofHours(1), null, "https://api.dingtalk.com", Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content", null);
     }
 }

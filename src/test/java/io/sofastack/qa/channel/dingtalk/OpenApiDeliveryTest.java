@@ -57,7 +57,7 @@ class OpenApiDeliveryTest {
 
     private DingTalkReplier replier(String appKey) {
         DingTalkProperties properties = new DingTalkProperties("app-secret", "ding-robot", List.of(), List.of("127.0.0.1"), 5000,
-                Duration.ofHours(1), appKey, dingTalk.baseUrl(), Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content");
+                Duration.ofHours(1), appKey, dingTalk.baseUrl(), Duration.ofMinutes(5), null, Duration.ofSeconds(1), null, "content", null);
         RestClient rest = new OutboundHttp(RestClient.builder(), ChannelSettings.withTimeouts(Duration.ofSeconds(1),
                 Duration.ofSeconds(2))).restClient();
         return new DingTalkReplier(rest, properties.allowedWebhookHosts(), clock, new DingTalkOpenApi(rest, properties, json, clock));

@@ -275,4 +275,26 @@ class WebChatTest {
         });
         community.withdraw(candidate.id());
     }
+
+    @Test
+    void theFeedbackPageDingTalkAnswersLinkToRecordsOnlyWhatTheReaderSends(TestInfo test) throws Exception {
+        Answer answer = new Answer("Session 节点无状态。", true, AnswerMode.EXTRACTIVE, List.of(), 0.9);
+        records.record("dingtalk", "Session 节点扩容要迁移数据吗？", answer, "dingtalk:cid-1:staff-1");
+        inBrowser(test, () -> {
+            browser.get("http://127.0.0.1:" + port + "/feedback.html?answer=" + answer.id() + "&helpful=false");
+            WebElement unhelpful = browser.findElement(By.cssSelector("input[name=helpful][value=false]"));
+            assertThat(unhelpful.isSelected()).isTrue();
+            assertThat(records.find(answer.id()).orElseThrow().gap()).as("opening the link votes nothing").isNull();
+            browser.findElement(By.id("comment")).sendKeys("没说清楚扩容步骤");
+            screenshot("feedback");
+            browser.findElement(By.id("submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("status")).getText().contains("已记下"));
+            assertThat(records.find(answer.id()).orElseThrow().gap()).isEqualTo(AnswerRecord.Gap.UNHELPFUL);
+
+            browser.get("http://127.0.0.1:" + port + "/feedback.html?answer=no-such-answer&helpful=true");
+            browser.findElement(By.id("submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("status")).getText()
+                    .contains("No answer with this answerId"));
+        });
+    }
 }
