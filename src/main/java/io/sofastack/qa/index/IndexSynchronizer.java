@@ -52,15 +52,17 @@ final class IndexSynchronizer {
 
     /** @param force whether to delete more than {@code maxDeletedFraction} of the index when the corpus says so */
     SyncReport synchronize(PassageIndex index, List<Passage> passages, boolean force) throws IOException {
-        return synchronize(index, passages, force, id -> true);
+        return synchronize(index, passages, force, null);
     }
 
     /**
      * @param owned which indexed passages {@code passages} is the whole of: only those are deleted when
-     *        absent from it (all of them for the knowledge, one source's for that source alone)
+     *        absent from it (one source's for that source alone); {@code null} for all of them
      */
     SyncReport synchronize(PassageIndex index, List<Passage> passages, boolean force, Predicate<String> owned) throws IOException {
         long started = System.nanoTime();
+        boolean wholeIndex = owned == null;
+        Predicate<String> deletable = wholeIndex ? id -> true : owned;
         // 1. Compare content hashes with the last commit.
         Map<String, String> indexed = index.hashesById();
         PassageDocuments documents = index.documents();
@@ -79,7 +81,7 @@ final class IndexSynchronizer {
             }
         }
         // 2. Delete passages whose source is gone, unless that is too much of the index to be believed.
-        List<String> gone = indexed.keySet().stream().filter(owned).filter(id -> !present.contains(id)).toList();
+        List<String> gone = indexed.keySet().stream().filter(deletable).filter(id -> !present.contains(id)).toList();
         if (!force && !indexed.isEmpty() && gone.size() > maxDeletedFraction * indexed.size()) {
             throw new TooManyDeletions(gone.size(), indexed.size(), maxDeletedFraction);
         }
@@ -141,8 +143,15 @@ final class IndexSynchronizer {
         index.commit();
         SyncReport report = new SyncReport(toEmbed.size(), fromCache, present.size() - toEmbed.size(), deleted,
                 index.rebuiltOnOpen(), (System.nanoTime() - started) / 1_000_000);
-        log.info("Index synchronised: {} embedded ({} from the embedding cache), {} unchanged, {} deleted, {} passages searchable, in {} ms",
-                report.embedded(), report.fromCache(), report.unchanged(), report.deleted(), index.size(), report.tookMs());
+        // A source brought up to date alone (every qa.community.refresh-interval) is worth a line only when it changed something.
+        boolean changed = report.embedded() > 0 || report.deleted() > 0;
+        String message = "Index synchronised: {} embedded ({} from the embedding cache), {} unchanged, {} deleted, {} passages searchable, in {} ms";
+        Object[] figures = {report.embedded(), report.fromCache(), report.unchanged(), report.deleted(), index.size(), report.tookMs()};
+        if (changed || wholeIndex) {
+            log.info(message, figures);
+        } else {
+            log.debug(message, figures);
+        }
         return report;
     }
 
