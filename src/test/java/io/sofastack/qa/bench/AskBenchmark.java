@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.sofastack.qa.ingest.CorpusProperties;
+import io.sofastack.qa.ingest.CorpusReader;
+import io.sofastack.qa.ingest.Passage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  * 32 clients (p50, p99, requests/s), the CPU time one question costs, resident memory, and the time a
  * restart with an unchanged index takes to be ready. Not a test: run it by hand (README), on a quiet machine.
  *
- * <p>Arguments (all optional): {@code corpus=../shared/corpus/sofastack.tech queries=../shared/eval/dev.jsonl
- * jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar port=18080 requests=3000 seconds=30 jvm=-Xmx512m}. Rate limits are off.
+ * <p>Arguments (all optional): {@code corpus=../shared/corpus/sofastack.tech queries=archive
+ * jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar port=18080 requests=3000 seconds=30 warmup=1500 jvm=-Xmx512m index=<dir>}.
+ * {@code queries=archive} asks every distinct first question of the corpus's Q&amp;A threads, cut to 120
+ * characters (nothing repeats within a phase, so no cache can flatter it); a {@code .jsonl} file asks its
+ * {@code query} fields. {@code index} reuses an index folder built before (the fresh build is then not
+ * measured). Before the load, the benchmark measures the embedding model alone in its own process
+ * (the same questions, one ONNX thread per call, one call per core at a time): the ceiling of
+ * questions per second, since every question costs one embedding. Rate limits are off.
  */
 public final class AskBenchmark {
 
@@ -28,27 +37,33 @@ public final class AskBenchmark {
         Map<String, String> options = options(args);
         Path jar = Path.of(options.getOrDefault("jar", "target/community-qa-bot-0.1.0-SNAPSHOT.jar"));
         String corpus = options.getOrDefault("corpus", "../shared/corpus/sofastack.tech");
-        Path queries = Path.of(options.getOrDefault("queries", "../shared/eval/dev.jsonl"));
+        String queries = options.getOrDefault("queries", "archive");
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         List<String> jvm = new java.util.ArrayList<>(List.of(options.getOrDefault("jvm", "-Xmx512m").split(" ")));
         // One client address sends everything: the per-asker limit would measure itself, not the bot.
         jvm.add("-Dqa.rate-limit.enabled=false");
-        Path indexDir = Files.createTempDirectory("qa-bench-index");
+        Path indexDir = options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-bench-index");
         Path log = Files.createTempFile("qa-bench", ".log");
-        List<String> bodies = bodies(queries);
+        List<String> questions = queries.equals("archive") ? archiveQuestions(corpus) : evalQuestions(Path.of(queries));
+        List<String> bodies = askBodies(questions);
         System.out.printf("corpus %s, %d distinct questions, jvm %s, log %s%n", corpus, bodies.size(), jvm, log);
+        EmbeddingCeiling.Result ceiling = EmbeddingCeiling.measure(questions, Runtime.getRuntime().availableProcessors());
+        System.out.printf("embedding model alone: %.2f ms per question on one thread; %.0f questions/s on %d cores (the ceiling)%n",
+                ceiling.singleMs(), ceiling.perSecond(), ceiling.cores());
 
         // 1. A fresh start: the whole archive is read and embedded.
         long started = System.nanoTime();
         try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, indexDir, log)) {
             Duration ready = bot.awaitReady(started, Duration.ofMinutes(10));
-            JsonNode index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
-            System.out.printf("fresh start to ready: %.1f s (index build %.1f s, %d passages)%n", ready.toMillis() / 1e3,
+            JsonNode index = synchronised(bot);
+            System.out.printf((options.containsKey("index") ? "start on the index given" : "fresh start")
+                            + " to ready: %.1f s (index synchronisation %.1f s, %d passages)%n", ready.toMillis() / 1e3,
                     index.get("sync").get("tookMs").asLong() / 1e3, index.get("passages").asInt());
             LoadRun load = new LoadRun(bot.baseUrl(), bodies);
-            load.run(4, Math.min(requests, 500), phase);
+            // Warm up until the JIT has compiled the hot paths: its compiler threads would otherwise take a core.
+            load.run(4, Integer.parseInt(options.getOrDefault("warmup", "1500")), Duration.ofMinutes(2));
 
             // 2. One client: latency, and the CPU time one question costs.
             long cpuBefore = bot.cpuMillis();
@@ -68,14 +83,20 @@ public final class AskBenchmark {
             LoadRun.Result first = new LoadRun(bot.baseUrl(), bodies.subList(0, 1)).run(1, 1, Duration.ofMinutes(1));
             System.out.printf("restart to the first question answered: %.1f s (errors %d)%n",
                     (System.nanoTime() - restarted) / 1e9, first.errors());
-            JsonNode index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
-            while (index.get("sync") == null) {
-                Thread.sleep(100);
-                index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
-            }
+            JsonNode index = synchronised(bot);
             System.out.printf("restart to ready (unchanged index): %.1f s; its synchronisation re-embedded %d passages%n",
                     ready.toMillis() / 1e3, index.get("sync").get("embedded").asInt());
         }
+    }
+
+    /** The index status once the start's synchronisation is done (an index already there serves before). */
+    private static JsonNode synchronised(BotProcess bot) throws Exception {
+        JsonNode index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
+        while (index.get("sync") == null) {
+            Thread.sleep(100);
+            index = JsonMapper.builder().build().readTree(bot.get("/api/index"));
+        }
+        return index;
     }
 
     private static void print(LoadRun.Result result) {
@@ -84,15 +105,31 @@ public final class AskBenchmark {
                 result.requestsPerSecond());
     }
 
-    private static List<String> bodies(Path queries) throws Exception {
+    /** The questions as ask-API request bodies. */
+    static List<String> askBodies(List<String> questions) {
         JsonMapper json = JsonMapper.builder().build();
-        List<String> bodies = new ArrayList<>();
+        return questions.stream().map(question -> json.writeValueAsString(Map.of("question", question))).toList();
+    }
+
+    private static List<String> evalQuestions(Path queries) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> questions = new ArrayList<>();
         for (String line : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                bodies.add(json.writeValueAsString(Map.of("question", json.readTree(line).get("query").asString())));
+                questions.add(json.readTree(line).get("query").asString());
             }
         }
-        return bodies;
+        return questions;
+    }
+
+    /** The first question of every Q&amp;A thread of the corpus, cut to 120 characters, each once. */
+    static List<String> archiveQuestions(String corpus) {
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+        for (Passage thread : new CorpusReader(CorpusProperties.of(List.of(corpus))).read().threads()) {
+            String question = thread.question().replaceAll("\\s+", " ").strip();
+            distinct.add(question.length() <= 120 ? question : question.substring(0, 120));
+        }
+        return List.copyOf(distinct);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -37,7 +37,9 @@ import java.util.concurrent.Future;
  * port=18081 deliveries=100 clients=16 llmDelayMillis=5000 database=h2 warmup=32 jvm=-Dname=value jfr=/tmp/channels}};
  * {@code warmup} messages per platform are sent and answered before anything is measured; {@code jfr} records each
  * bot process with Flight Recorder into {@code /tmp/channels-1.jfr} and {@code -2.jfr}; {@code database=postgres} keeps the
- * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries.
+ * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries. {@code askClients=32}
+ * loads {@code /api/ask} from that many clients (the corpus's distinct questions, rate limits off) while the first
+ * Slack and DingTalk bursts are acknowledged; {@code index=<dir>} reuses an index folder built before.
  */
 public final class ChannelBenchmark {
 
@@ -54,6 +56,8 @@ public final class ChannelBenchmark {
         int llmDelay = Integer.parseInt(options.getOrDefault("llmDelayMillis", "5000"));
         String database = options.getOrDefault("database", "h2");
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "32"));
+        // Clients that load /api/ask while the first bursts are acknowledged: acks must not wait behind retrievals.
+        int askClients = Integer.parseInt(options.getOrDefault("askClients", "0"));
         LocalPostgres postgres = database.equals("postgres")
                 ? LocalPostgres.start(LocalPostgres.binaries().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed")))
                 : null;
@@ -69,7 +73,7 @@ public final class ChannelBenchmark {
                     .withHeader("Content-Type", "application/json").withFixedDelay(llmDelay)
                     .withBody(LlmStub.completion("按来源 [1] 的说法处理。"))));
             Path state = Files.createTempDirectory("qa-bench-state");
-            Path index = Files.createTempDirectory("qa-bench-index");
+            Path index = options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-bench-index");
             Path log = Files.createTempFile("qa-channel-bench", ".log");
             List<String> jvm = new ArrayList<>(List.of("-Xmx512m",
                     "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
@@ -82,6 +86,9 @@ public final class ChannelBenchmark {
                 if (!extra.isBlank()) {
                     jvm.add(extra);
                 }
+            }
+            if (askClients > 0) {
+                jvm.add("-Dqa.rate-limit.enabled=false"); // the ask load comes from one address
             }
             if (postgres != null) {
                 jvm.add("-Dspring.datasource.url=" + postgres.url());
@@ -114,8 +121,28 @@ public final class ChannelBenchmark {
                 waitForReplies(platforms, warmSlack.size(), Duration.ofMinutes(5));
 
                 platforms.resetRequests();
+                java.util.concurrent.ExecutorService asking = Executors.newSingleThreadExecutor();
+                java.util.concurrent.atomic.AtomicBoolean acked = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.Future<LoadRun.Result> askLoad = askClients == 0 ? null : asking.submit(() -> {
+                    LoadRun load = new LoadRun(bot.baseUrl(), AskBenchmark.askBodies(AskBenchmark.archiveQuestions(corpus)));
+                    LoadRun.Result result = null;
+                    while (!acked.get()) {
+                        result = load.run(askClients, 100_000, Duration.ofSeconds(5));
+                    }
+                    return result;
+                });
+                if (askLoad != null) {
+                    Thread.sleep(5000); // the ask load saturates the cores first
+                }
                 report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
                 report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                if (askLoad != null) {
+                    acked.set(true);
+                    LoadRun.Result load = askLoad.get();
+                    System.out.printf("meanwhile /api/ask from %d clients (its last 5 s): %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+                            askClients, load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.errors());
+                }
+                asking.shutdownNow();
                 waitForReplies(platforms, deliveries, Duration.ofMinutes(5));
                 System.out.printf("replies after first delivery: Slack %d, DingTalk %d (expected %d each)%n",
                         replies(platforms, "/api/chat.postMessage"), replies(platforms, "/robot/sendBySession"), deliveries);
