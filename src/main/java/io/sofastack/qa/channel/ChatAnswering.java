@@ -7,6 +7,7 @@ import io.sofastack.qa.conversation.Conversations;
 import io.sofastack.qa.conversation.FollowUp;
 import io.sofastack.qa.feedback.AnswerJournal;
 import io.sofastack.qa.retrieval.Retrieval;
+import io.sofastack.qa.retrieval.RetrievalBusyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,19 +88,6 @@ public class ChatAnswering implements AutoCloseable {
         return answers.asksSomething(message);
     }
 
-    /** Posts an answer to the platform the question came from, and says what became of it. */
-    @FunctionalInterface
-    public interface ChatReply {
-        PostOutcome post(Answer answer);
-
-        /**
-         * Shows that an answer is being looked for, where the platform has a way (Slack's assistant
-         * thread status); called once before retrieval. Showing nothing is fine.
-         */
-        default void working() {
-        }
-    }
-
     /**
      * A question asked in a chat.
      *
@@ -144,10 +132,14 @@ public class ChatAnswering implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.warn("{} chat questions are waiting already (qa.channel.answer-queue): a {} question gets the busy reply",
                     properties.answerQueue(), asked.platform());
-            abandon(asked, "busy", "qa.channel.answer-queue was full");
-            if (!asked.mentioned()) {
-                return;
-            }
+            busy(asked, reply, "qa.channel.answer-queue was full");
+        }
+    }
+
+    /** Gives the question up as busy; the asker, if they asked the bot, gets the one-line busy reply. */
+    private void busy(Asked asked, ChatReply reply, String why) {
+        abandon(asked, "busy", why);
+        if (asked.mentioned()) {
             try {
                 busyReplies.execute(() -> ReplyPosting.safely(reply, answers.busy(asked.question())));
             } catch (RejectedExecutionException dropped) {
@@ -199,6 +191,9 @@ public class ChatAnswering implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        } catch (RetrievalBusyException e) {
+            busy(asked, reply, e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.error("Answering a chat question failed", e);

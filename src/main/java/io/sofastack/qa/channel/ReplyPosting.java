@@ -66,7 +66,7 @@ final class ReplyPosting {
         }
     }
 
-    void post(ChatAnswering.Asked asked, ChatAnswering.ChatReply reply, Answer answer, int attempt) {
+    void post(ChatAnswering.Asked asked, ChatReply reply, Answer answer, int attempt) {
         PostOutcome outcome = safely(reply, answer);
         switch (outcome) {
             case POSTED -> finish(asked, Delivery.State.POSTED, "posted", null);
@@ -91,7 +91,7 @@ final class ReplyPosting {
     }
 
     /** Tries the post again after a doubling backoff, while attempts and the answer's age allow. */
-    private void retry(ChatAnswering.Asked asked, ChatAnswering.ChatReply reply, Answer answer, int attempt) {
+    private void retry(ChatAnswering.Asked asked, ChatReply reply, Answer answer, int attempt) {
         Duration backoff = properties.postBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
         if (attempt >= properties.postAttempts() || deliveries.tooOld(asked.receivedAt().minus(backoff))) {
             finish(asked, Delivery.State.FAILED, "retries-exhausted", "not posted after " + attempt + " attempts");
@@ -102,7 +102,7 @@ final class ReplyPosting {
         retries.schedule(() -> retryLater(asked, reply, answer, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void retryLater(ChatAnswering.Asked asked, ChatAnswering.ChatReply reply, Answer answer, int attempt) {
+    private void retryLater(ChatAnswering.Asked asked, ChatReply reply, Answer answer, int attempt) {
         try {
             executor.execute(() -> post(asked, reply, answer, attempt));
         } catch (RejectedExecutionException e) {
@@ -111,7 +111,7 @@ final class ReplyPosting {
     }
 
     /** Posts once; a reply that throws may have reached the platform, so it counts as in doubt. */
-    static PostOutcome safely(ChatAnswering.ChatReply reply, Answer answer) {
+    static PostOutcome safely(ChatReply reply, Answer answer) {
         try {
             return reply.post(answer);
         } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import io.sofastack.qa.answer.Answer;
  * If the message cannot be opened, or cannot be finished, the answer is posted whole after all, so
  * that every question still ends with exactly one complete answer.
  */
-public interface StreamedReply extends ChatAnswering.ChatReply {
+public interface StreamedReply extends ChatReply {
 
     /** Opens the message the answer will be written into; {@code false} when the platform would not. */
     boolean open();

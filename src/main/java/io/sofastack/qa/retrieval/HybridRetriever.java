@@ -42,6 +42,7 @@ public class HybridRetriever {
     private final BilingualLexicon lexicon;
     private final AnswerabilityFeatures features;
     private final AnswerabilityModel model;
+    private final RetrievalGate gate;
 
     HybridRetriever(ArchiveIndexer indexer, EmbeddingModel embeddingModel, RetrievalProperties properties,
                     RetrievalParts parts) {
@@ -54,6 +55,7 @@ public class HybridRetriever {
         this.lexicon = parts.lexicon();
         this.features = parts.features();
         this.model = parts.model();
+        this.gate = new RetrievalGate(properties.maxConcurrent(), properties.queueTimeout());
     }
 
     /** Whether there is an index to search (on a first start, not until the knowledge is indexed). */
@@ -65,8 +67,17 @@ public class HybridRetriever {
         return retrieve(question, limit, properties.minConfidence());
     }
 
-    /** A retrieval that abstains under the given probability instead of {@code qa.retrieval.min-confidence}; for choosing it. */
+    /**
+     * A retrieval that abstains under the given probability instead of {@code qa.retrieval.min-confidence};
+     * for choosing it. It waits its turn at the gate ({@code qa.retrieval.max-concurrent}).
+     *
+     * @throws RetrievalBusyException when its turn did not come within {@code qa.retrieval.queue-timeout}
+     */
     public Retrieval retrieve(String question, int limit, double minConfidence) {
+        return gate.run(() -> judged(question, limit, minConfidence));
+    }
+
+    private Retrieval judged(String question, int limit, double minConfidence) {
         Ranking ranking = rank(question, limit, null);
         if (ranking == null || ranking.entries().isEmpty()) {
             return Retrieval.nothing();

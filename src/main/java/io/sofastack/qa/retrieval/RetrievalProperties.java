@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param runnersUp how many entries after a judged one its coverage is compared with
  * @param lexicon the bilingual lexicon (a Spring resource location)
  * @param answerabilityModel the fitted answerability model (a Spring resource location)
+ * @param maxConcurrent retrievals that run at once, the others waiting their turn; 0: one per core
+ * @param queueTimeout a question that waits longer than this for its turn is refused as busy (HTTP 503)
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
@@ -45,5 +47,7 @@ public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @Deci
                                   @DefaultValue("1") @Min(1) @Max(20) int judgedPerKind,
                                   @DefaultValue("5") @Min(1) @Max(20) int runnersUp,
                                   @DefaultValue("classpath:lexicon/en-zh.tsv") @NotBlank String lexicon,
-                                  @DefaultValue("classpath:answerability/model.json") @NotBlank String answerabilityModel) {
+                                  @DefaultValue("classpath:answerability/model.json") @NotBlank String answerabilityModel,
+                                  @DefaultValue("0") @Min(0) @Max(256) int maxConcurrent,
+                                  @DefaultValue("10s") java.time.Duration queueTimeout) {
 }

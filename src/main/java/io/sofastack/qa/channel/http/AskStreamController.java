@@ -1,6 +1,7 @@
 package io.sofastack.qa.channel.http;
 
 import io.sofastack.qa.channel.Problems;
+import io.sofastack.qa.retrieval.RetrievalBusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -68,10 +69,15 @@ class AskStreamController implements DisposableBean {
         } catch (StreamClosedException e) {
             log.debug("The client closed a stream before its answer was done");
         } catch (RuntimeException e) {
-            log.error("Answering a streamed question failed", e);
+            boolean busy = e instanceof RetrievalBusyException;
+            if (!busy) {
+                log.error("Answering a streamed question failed", e);
+            }
             try {
-                send(events, "error", Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                        "The bot could not answer this question; it has been logged."));
+                send(events, "error", busy ? Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                                "The bot is answering as many questions as it can (qa.retrieval.max-concurrent); ask again in a moment.")
+                        : Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                                "The bot could not answer this question; it has been logged."));
                 events.complete();
             } catch (StreamClosedException closed) {
                 log.debug("The client closed a stream before its error was sent");

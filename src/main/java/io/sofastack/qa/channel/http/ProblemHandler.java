@@ -1,6 +1,7 @@
 package io.sofastack.qa.channel.http;
 
 import io.sofastack.qa.channel.Problems;
+import io.sofastack.qa.retrieval.RetrievalBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Unsupported media type", "Send the request with Content-Type: application/json.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
+    @ExceptionHandler(RetrievalBusyException.class)
+    ResponseEntity<ProblemDetail> busy(RetrievalBusyException ex) {
+        log.warn("A question was refused as busy: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                        "The bot is answering as many questions as it can (qa.retrieval.max-concurrent) and this one waited "
+                                + "too long for its turn (qa.retrieval.queue-timeout); ask again in a moment."));
     }
 
     @ExceptionHandler(RuntimeException.class)
