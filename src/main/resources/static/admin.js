@@ -1,11 +1,9 @@
-// The gap report for maintainers: GET /api/admin/gaps with the bearer token, shown as text (never HTML).
+// The gap report for maintainers: GET /api/admin/gaps (admin-common.js holds the token), shown as text (never HTML).
 'use strict';
 
-const token = document.getElementById('token');
 const period = document.getElementById('period');
 const status = document.getElementById('status');
 const table = document.getElementById('gaps');
-token.value = sessionStorage.getItem('qa-admin-token') || '';
 
 function cell(row, content) {
   const td = document.createElement('td');
@@ -25,14 +23,8 @@ function query(format) {
   return `/api/admin/gaps?from=${encodeURIComponent(from)}${format ? '&format=' + format : ''}`;
 }
 
-async function fetchReport(format) {
-  sessionStorage.setItem('qa-admin-token', token.value);
-  const response = await fetch(query(format), { headers: { Authorization: 'Bearer ' + token.value } });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || problem.title || ('HTTP ' + response.status));
-  }
-  return response;
+function fetchReport(format) {
+  return adminCall('GET', query(format));
 }
 
 document.getElementById('load').addEventListener('submit', async event => {
@@ -71,12 +63,7 @@ document.getElementById('load').addEventListener('submit', async event => {
 
 document.getElementById('csv').addEventListener('click', async () => {
   try {
-    const blob = await (await fetchReport('csv')).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'gaps.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await saveAs(await fetchReport('csv'), 'gaps.csv');
   } catch (e) {
     status.textContent = e.message;
   }

@@ -1,23 +1,10 @@
-// The review queue: GET /api/admin/community, and accept (with edits) / decline / withdraw, as text (never HTML).
+// The review queue: GET /api/admin/community, and accept (with edits) / decline / withdraw, as text (never HTML);
+// admin-common.js holds the token.
 'use strict';
 
-const token = document.getElementById('token');
 const filter = document.getElementById('status-filter');
 const status = document.getElementById('status');
 const list = document.getElementById('candidates');
-token.value = sessionStorage.getItem('qa-admin-token') || '';
-
-async function call(method, path, body) {
-  sessionStorage.setItem('qa-admin-token', token.value);
-  const headers = { Authorization: 'Bearer ' + token.value };
-  if (body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || problem.title || ('HTTP ' + response.status));
-  }
-  return response;
-}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -68,7 +55,7 @@ function candidateItem(candidate) {
       const body = withEdits ? { question: question.value, answer: answer.value } : undefined;
       const method = verb === 'edit' ? 'PUT' : 'POST';
       const path = `/api/admin/community/${encodeURIComponent(candidate.id)}` + (verb === 'edit' ? '' : '/' + verb);
-      const reviewed = await (await call(method, path, body)).json();
+      const reviewed = await (await adminCall(method, path, body)).json();
       item.replaceWith(candidateItem(reviewed.answer));
       status.textContent = `${verb === 'edit' ? 'Saved' : reviewed.answer.status[0].toUpperCase() + reviewed.answer.status.slice(1)}`
         + (reviewed.indexed ? '.' : ': the index will catch up at the next refresh.');
@@ -91,7 +78,7 @@ document.getElementById('load').addEventListener('submit', async event => {
   event.preventDefault();
   status.textContent = 'Loading…';
   try {
-    const page = await (await call('GET', '/api/admin/community?status=' + encodeURIComponent(filter.value))).json();
+    const page = await (await adminCall('GET', '/api/admin/community?status=' + encodeURIComponent(filter.value))).json();
     list.replaceChildren(...page.candidates.map(candidateItem));
     status.textContent = page.candidates.length ? `${page.candidates.length} shown.` : 'Nothing here.';
   } catch (e) {
@@ -102,12 +89,7 @@ document.getElementById('load').addEventListener('submit', async event => {
 
 document.getElementById('export').addEventListener('click', async () => {
   try {
-    const blob = await (await call('GET', '/api/admin/community/export')).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'community-qa.md';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await saveAs(await adminCall('GET', '/api/admin/community/export'), 'community-qa.md');
   } catch (e) {
     status.textContent = e.message;
   }

@@ -85,16 +85,19 @@ class CommunityStore {
 
     /** Moves a candidate to {@code to} if it stands in one of {@code from}; whether it did. */
     boolean move(String id, Status to, Instant now, Status... from) {
-        return jdbc.sql("update community_answer set status = ?, reviewed_at = ?, updated_at = ? where id = ? and status in ("
-                        + String.join(", ", Arrays.stream(from).map(status -> "'" + status.name() + "'").toList()) + ")")
+        return jdbc.sql("update community_answer set status = ?, reviewed_at = ?, updated_at = ? where id = ? and status in " + inList(from))
                 .params(to.name(), Timestamp.from(now), Timestamp.from(now), id).update() == 1;
     }
 
     /** Rewrites the question and answer of a candidate that stands in one of {@code in}; whether it did. */
     boolean edit(String id, String question, String answer, Instant now, Status... in) {
-        return jdbc.sql("update community_answer set question = ?, answer = ?, updated_at = ? where id = ? and status in ("
-                        + String.join(", ", Arrays.stream(in).map(status -> "'" + status.name() + "'").toList()) + ")")
+        return jdbc.sql("update community_answer set question = ?, answer = ?, updated_at = ? where id = ? and status in " + inList(in))
                 .params(question, answer, Timestamp.from(now), id).update() == 1;
+    }
+
+    /** {@code ('PENDING', 'ACCEPTED')}: statuses are the enum's own names, never a caller's text. */
+    private static String inList(Status... statuses) {
+        return "(" + String.join(", ", Arrays.stream(statuses).map(status -> "'" + status.name() + "'").toList()) + ")";
     }
 
     private static CommunityAnswer row(ResultSet row, int number) throws SQLException {

@@ -20,11 +20,7 @@ import io.sofastack.qa.ingest.QaThread;
 import io.sofastack.qa.ingest.SiteUrls;
 import io.sofastack.qa.ingest.ProductTagger;
 import io.sofastack.qa.ingest.WeeklyPostParser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,13 +89,14 @@ class CommunityLoopTest {
     @Autowired
     ApplicationContext context;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private SignedRequests requests;
+    private ApiRequests api;
 
     @BeforeEach
     void setUp() {
         indexer.synchronize();
         requests = new SignedRequests(port);
+        api = new ApiRequests(port, json);
         PlatformStubs.acceptEveryReply(platforms);
         platforms.stubFor(get(urlPathEqualTo("/api/chat.getPermalink"))
                 .willReturn(okJson("{\"ok\": true, \"channel\": \"C0LAN2Q65\", \"permalink\": \"" + PERMALINK + "\"}")));
@@ -108,22 +105,11 @@ class CommunityLoopTest {
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return authorization == null ? api.send(method, path, body) : api.send(method, path, body, "Authorization", authorization);
     }
 
     private JsonNode ask(String question) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/ask", Map.of("question", question), null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.ask(question);
     }
 
     private static boolean citesCommunity(JsonNode answer) {

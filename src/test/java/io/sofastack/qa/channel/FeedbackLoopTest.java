@@ -10,10 +10,7 @@ import io.sofastack.qa.LoopbackWireMock;
 import io.sofastack.qa.feedback.AnswerRecord;
 import io.sofastack.qa.feedback.AnswerRecords;
 import io.sofastack.qa.index.ArchiveIndexer;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,36 +60,27 @@ class FeedbackLoopTest {
     @Autowired
     AnswerRecords records;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private SignedRequests requests;
+    private ApiRequests api;
 
     @BeforeEach
     void setUp() {
         indexer.synchronize();
         requests = new SignedRequests(port);
+        api = new ApiRequests(port, json);
         PlatformStubs.acceptEveryReply(platforms);
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> send(String method, String path, Object body, String... headers) throws Exception {
+        return api.send(method, path, body, headers);
     }
 
     private JsonNode ask(String question) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/ask", json.writeValueAsString(Map.of("question", question)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.ask(question);
     }
 
     private HttpResponse<String> feedback(Map<String, Object> vote) throws Exception {
-        return send("POST", "/api/feedback", json.writeValueAsString(vote));
+        return send("POST", "/api/feedback", vote);
     }
 
     @Test
