@@ -3,17 +3,32 @@ package io.sofastack.qa.index;
 import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 
-/** One point-in-time view of the index: hits are cheap, and only the passages asked for are loaded. */
+/**
+ * One point-in-time view of the index: hits are cheap, and only the passages asked for are loaded.
+ * A view serves one caller at a time (one question), so each term it looks up is looked up once.
+ */
 public final class PassageSearcher {
 
     private final IndexSearcher searcher;
     private final PassageDocuments documents;
+    private final Map<Term, TermStates> termStates = new HashMap<>();
+    private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
 
     PassageSearcher(IndexSearcher searcher, PassageDocuments documents) {
         this.searcher = searcher;
@@ -30,6 +45,71 @@ public final class PassageSearcher {
         return hits;
     }
 
+    /**
+     * The best {@code count} documents of each group, best first: exactly what one search per group
+     * (the query filtered to documents whose {@code groupField} is that group) gives, in one pass.
+     */
+    public Map<String, List<Hit>> topPerGroup(Query query, String groupField, List<String> groups, int count)
+            throws IOException {
+        return new GroupedSearch(searcher, groupField, groups).top(query, count);
+    }
+
+    /**
+     * The {@code count} documents of each group whose vectors are nearest to {@code vector} by the
+     * field's similarity, found exactly by one pass over every vector.
+     *
+     * @param exclude documents never returned, or {@code null}
+     */
+    public Map<String, List<Hit>> nearestPerGroup(String vectorField, float[] vector, String groupField, List<String> groups,
+                                                  Query exclude, int count) throws IOException {
+        return new GroupedSearch(searcher, groupField, groups).nearest(vectorField, vector, exclude, count);
+    }
+
+    /**
+     * The same query, scoring the same, whose term queries share their term's lookup in the index
+     * with every other query of this view that holds the term: questions become several queries over
+     * the same terms (one per weighting), and finding a term costs more than scoring it.
+     */
+    public Query sharingTermLookups(Query query) throws IOException {
+        if (query instanceof TermQuery term && term.getTermStates() == null) {
+            return new TermQuery(term.getTerm(), states(term.getTerm()));
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(sharingTermLookups(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder shared = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                shared.add(sharingTermLookups(clause.getQuery()), clause.getOccur());
+            }
+            return shared.build();
+        }
+        return query;
+    }
+
+    /** What {@code TermStates.build} finds, with one terms enumeration per field and segment for all the terms. */
+    private TermStates states(Term term) throws IOException {
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            TermsEnum[] perLeaf = termsEnums.computeIfAbsent(term.field(), field -> new TermsEnum[leaves.size()]);
+            states = new TermStates(searcher.getTopReaderContext());
+            for (LeafReaderContext leaf : leaves) {
+                TermsEnum terms = perLeaf[leaf.ord];
+                if (terms == null) {
+                    Terms ofField = leaf.reader().terms(term.field());
+                    terms = ofField == null ? TermsEnum.EMPTY : ofField.iterator();
+                    perLeaf[leaf.ord] = terms;
+                }
+                if (terms.seekExact(term.bytes())) {
+                    states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
+                }
+            }
+            termStates.put(term, states);
+        }
+        return states;
+    }
+
     public Passage passage(int doc) throws IOException {
         return documents.fromDocument(searcher.storedFields().document(doc));
     }
@@ -41,7 +121,7 @@ public final class PassageSearcher {
 
     /** In how many passages the analyzed term occurs, in the given field. */
     public int documentFrequency(String field, String term) throws IOException {
-        return searcher.getIndexReader().docFreq(new Term(field, term));
+        return states(new Term(field, term)).docFreq();
     }
 
     public int size() {

@@ -7,6 +7,7 @@ import io.sofastack.qa.index.PassageSearcher.Hit;
 import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -32,6 +31,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HybridRetriever {
+
+    /** The kinds ranked on their own (a community answer is ranked among the threads), threads first. */
+    private static final List<Passage.Kind> RANKED = Arrays.stream(Passage.Kind.values())
+            .filter(kind -> kind.rankedAs() == kind).toList();
+    private static final List<String> RANKED_LABELS = RANKED.stream().map(Passage.Kind::label).toList();
+    private static final List<String> THREADS = RANKED.stream().filter(Passage.Kind::thread).map(Passage.Kind::label).toList();
+    private static final List<String> SECTIONS = RANKED.stream().filter(kind -> !kind.thread()).map(Passage.Kind::label).toList();
 
     private final ArchiveIndexer indexer;
     private final EmbeddingModel embeddingModel;
@@ -160,24 +166,21 @@ public class HybridRetriever {
 
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
                          float[] vector, int limit, Query exclude) throws IOException {
-        Query threadQuery = lexicalQueries.forText(expanded, properties.headBoost());
-        Query sectionQuery = lexicalQueries.forText(expanded, properties.sectionHeadBoost());
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
+        // 1. Rank each kind by BM25 over the analyzed text: threads under one weighting of head and
+        //    body, docs and articles under another, each in one pass.
+        Map<String, List<Hit>> lexicalByKind = new HashMap<>();
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost()), THREADS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost()), SECTIONS, exclude));
+        // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
+        Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()
+                : searcher.nearestPerGroup(PassageDocuments.VECTOR, vector, PassageDocuments.KIND, RANKED_LABELS, exclude,
+                        properties.vectorCandidates());
         List<Entry> entries = new ArrayList<>();
         List<Judging> judging = new ArrayList<>();
-        for (Passage.Kind kind : Passage.Kind.values()) {
-            if (kind.rankedAs() != kind) {
-                continue; // ranked among the kind it is indexed as
-            }
-            Query filter = filter(kind, exclude);
-            Query lexical = kind == Passage.Kind.QA ? threadQuery : sectionQuery;
-            // 1. Rank this kind by BM25 over the analyzed text.
-            List<Hit> lexicalHits = lexical == null ? List.of() : searcher.top(new BooleanQuery.Builder()
-                    .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build(),
-                    properties.lexicalCandidates());
-            // 2. Rank it by similarity of embeddings (when the question could be embedded).
-            List<Hit> vectorHits = vector == null ? List.of() : searcher.top(new KnnFloatVectorQuery(PassageDocuments.VECTOR, vector,
-                    properties.vectorCandidates(), filter), properties.vectorCandidates());
+        for (Passage.Kind kind : RANKED) {
+            List<Hit> lexicalHits = lexicalByKind.getOrDefault(kind.label(), List.of());
+            List<Hit> vectorHits = vectorByKind.getOrDefault(kind.label(), List.of());
             // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
             List<Candidate> fused = fusion.of(kind).fuse(lexicalHits, vectorHits);
             List<Map.Entry<Candidate, Passage>> collapsed = collapse(searcher, fused, english ? "en" : "zh", limit);
@@ -195,7 +198,9 @@ public class HybridRetriever {
             }
         }
         // 5. How each judged entry compares with the other kinds' first ones, on scales they share.
-        Map<String, Double> sharedScores = sharedLexicalScores(searcher, lexicalQueries.forText(expanded, 1f), judging);
+        Query shared = lexicalQueries.forText(expanded, 1f);
+        Map<String, Double> sharedScores = sharedLexicalScores(searcher, shared == null ? null : searcher.sharingTermLookups(shared),
+                judging);
         List<Entry> judged = new ArrayList<>();
         for (Judging one : judging) {
             List<double[]> others = judging.stream()
@@ -238,14 +243,16 @@ public class HybridRetriever {
                 .stream().map(Map.Entry::getValue).toList();
     }
 
-    private static Query filter(Passage.Kind kind, Query exclude) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(PassageDocuments.KIND, kind.label())), BooleanClause.Occur.FILTER)
-                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-        if (exclude != null) {
-            filter.add(exclude, BooleanClause.Occur.MUST_NOT);
+    /** Each kind's best BM25 hits under the query (none when the text has no searchable term). */
+    private Map<String, List<Hit>> lexical(PassageSearcher searcher, Query query, List<String> kinds, Query exclude)
+            throws IOException {
+        if (query == null) {
+            return Map.of();
         }
-        return filter.build();
+        Query searched = exclude == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST).add(exclude, BooleanClause.Occur.MUST_NOT).build();
+        return searcher.topPerGroup(searcher.sharingTermLookups(searched), PassageDocuments.KIND, kinds,
+                properties.lexicalCandidates());
     }
 
     /**

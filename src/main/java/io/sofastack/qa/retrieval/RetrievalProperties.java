@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minConfidence the estimated probability that the answer is right under which the bot abstains
  *        (chosen by 5-fold cross-validation on the dev queries: README, "Re-fit")
  * @param lexicalCandidates BM25 hits taken into fusion
- * @param vectorCandidates nearest neighbours asked of the vector index (HNSW misses true neighbours with a small k)
+ * @param vectorCandidates nearest neighbours of each kind taken into fusion (found exactly; the last one's similarity stands for
+ *        that of every passage further away)
  * @param rankConstant the k of reciprocal rank fusion: larger flattens the weight of the first ranks
  * @param lexicalWeight weight of the BM25 ranking in fusion
  * @param vectorWeight weight of the vector ranking in fusion, for threads
