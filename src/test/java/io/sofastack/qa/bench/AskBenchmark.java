@@ -14,13 +14,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark of the bot as a user runs it: the packaged jar in its own process on loopback, on the
- * corpus given. It measures the full index build, {@code /api/ask} under closed-loop load at 1, 8 and
+ * The benchmark of the bot as a user runs it: README's run command ({@code ./qa-bot}, or a jar given)
+ * in its own process on loopback, on the corpus given. It measures the full index build, {@code /api/ask} under closed-loop load at 1, 8 and
  * 32 clients (p50, p99, requests/s), the CPU time one question costs, resident memory, and the time a
  * restart with an unchanged index takes to be ready. Not a test: run it by hand (README), on a quiet machine.
  *
  * <p>Arguments (all optional): {@code corpus=../shared/corpus/sofastack.tech queries=archive
- * jar=target/community-qa-bot-0.1.0-SNAPSHOT.jar port=18080 requests=3000 seconds=30 warmup=1500 jvm=-Xmx512m index=<dir>}.
+ * jar=./qa-bot port=18080 requests=3000 seconds=30 warmup=1500 jvm= index=<dir>}: {@code jar} may name a
+ * packaged jar instead (run with {@code java <jvm> -jar}); {@code jvm} options are passed either way.
  * {@code queries=archive} asks every distinct first question of the corpus's Q&amp;A threads, cut to 120
  * characters (nothing repeats within a phase, so no cache can flatter it); a {@code .jsonl} file asks its
  * {@code query} fields. {@code index} reuses an index folder built before (the fresh build is then not
@@ -35,13 +36,13 @@ public final class AskBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        Path jar = Path.of(options.getOrDefault("jar", "target/community-qa-bot-0.1.0-SNAPSHOT.jar"));
+        Path jar = Path.of(options.getOrDefault("jar", "./qa-bot"));
         String corpus = options.getOrDefault("corpus", "../shared/corpus/sofastack.tech");
         String queries = options.getOrDefault("queries", "archive");
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
-        List<String> jvm = new java.util.ArrayList<>(List.of(options.getOrDefault("jvm", "-Xmx512m").split(" ")));
+        List<String> jvm = new java.util.ArrayList<>(List.of(options.getOrDefault("jvm", "").split(" ")));
         // One client address sends everything: the per-asker limit would measure itself, not the bot.
         jvm.add("-Dqa.rate-limit.enabled=false");
         Path indexDir = options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-bench-index");

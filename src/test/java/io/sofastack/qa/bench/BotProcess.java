@@ -23,16 +23,30 @@ final class BotProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * @param jar a packaged jar, run with {@code java <jvmOptions> -jar}; or README's launcher
+     *        ({@code ./qa-bot}), run as it is with the options in {@code JAVA_OPTS} (which override its own)
+     */
     static BotProcess start(Path jar, List<String> jvmOptions, int port, String corpus, Path indexDir, Path log)
             throws IOException {
+        List<String> options = jvmOptions.stream().filter(option -> !option.isBlank()).toList();
+        boolean launcher = !jar.getFileName().toString().endsWith(".jar");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+        if (launcher) {
+            command.add(jar.toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
                 "--qa.corpus.paths=" + corpus, "--qa.index.dir=" + indexDir));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new BotProcess(process, "http://127.0.0.1:" + port);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (launcher) {
+            builder.environment().put("JAVA_OPTS", String.join(" ", options));
+        }
+        return new BotProcess(builder.start(), "http://127.0.0.1:" + port);
     }
 
     String baseUrl() {

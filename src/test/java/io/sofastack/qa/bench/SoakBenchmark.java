@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in turn with 500s, timeouts, dropped connections and garbage for the whole run: every request must
  * still be answered, and the circuit breaker must open within its window.
  *
- * <p>Arguments (optional): {@code requests=100000 clients=32 llm=none|failing corpus=... queries=... port=18082}.
+ * <p>Arguments (optional): {@code requests=100000 clients=32 llm=none|failing corpus=... queries=... port=18082
+ * jar=./qa-bot} ({@code jar} may name a packaged jar instead).
  * Rate limits are switched off: every request comes from one address.
  */
 public final class SoakBenchmark {
@@ -50,7 +51,7 @@ public final class SoakBenchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
         boolean failingLlm = "failing".equals(options.getOrDefault("llm", "none"));
         int port = Integer.parseInt(options.getOrDefault("port", "18082"));
-        Path jar = Path.of(options.getOrDefault("jar", "target/community-qa-bot-0.1.0-SNAPSHOT.jar"));
+        Path jar = Path.of(options.getOrDefault("jar", "./qa-bot"));
         String corpus = options.getOrDefault("corpus", "../shared/corpus/sofastack.tech");
         JsonMapper json = JsonMapper.builder().build();
         List<String> bodies = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class SoakBenchmark {
 
         WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(64));
         llm.start();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dqa.rate-limit.enabled=false",
+        List<String> jvm = new ArrayList<>(List.of("-Dqa.rate-limit.enabled=false",
                 "-Dmanagement.endpoints.web.exposure.include=health,prometheus"));
         if (failingLlm) {
             failInEveryWay(llm);
