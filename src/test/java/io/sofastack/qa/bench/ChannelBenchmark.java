@@ -39,7 +39,8 @@ import java.util.concurrent.Future;
  * bot process with Flight Recorder into {@code /tmp/channels-1.jfr} and {@code -2.jfr}; {@code database=postgres} keeps the
  * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries. {@code askClients=32}
  * loads {@code /api/ask} from that many clients (the corpus's distinct questions, rate limits off) while the first
- * Slack and DingTalk bursts are acknowledged; {@code index=<dir>} reuses an index folder built before.
+ * Slack and DingTalk bursts are acknowledged; {@code index=<dir>} reuses an index folder built before;
+ * {@code llm=none} runs the bot without the LLM stub, so that every answer (and every ask) is extractive.
  */
 public final class ChannelBenchmark {
 
@@ -58,6 +59,8 @@ public final class ChannelBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "32"));
         // Clients that load /api/ask while the first bursts are acknowledged: acks must not wait behind retrievals.
         int askClients = Integer.parseInt(options.getOrDefault("askClients", "0"));
+        // llm=none: every answer extractive, so the ask load is bound by retrieval (the CPU), not by the LLM stub.
+        boolean withLlm = !"none".equals(options.getOrDefault("llm", "stub"));
         LocalPostgres postgres = database.equals("postgres")
                 ? LocalPostgres.start(LocalPostgres.binaries().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed")))
                 : null;
@@ -75,13 +78,18 @@ public final class ChannelBenchmark {
             Path state = Files.createTempDirectory("qa-bench-state");
             Path index = options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-bench-index");
             Path log = Files.createTempFile("qa-channel-bench", ".log");
-            List<String> jvm = new ArrayList<>(List.of("-Xmx512m",
+            // A jar gets a heap limit; README's launcher (jar=./qa-bot) keeps its own memory settings.
+            List<String> jvm = new ArrayList<>(jar.getFileName().toString().endsWith(".jar") ? List.of("-Xmx512m") : List.of());
+            jvm.addAll(List.of(
                     "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
                     "-Dqa.slack.api-base-url=" + base + "/api",
                     "-Dqa.dingtalk.app-secret=" + SignedRequests.DINGTALK_SECRET, "-Dqa.dingtalk.robot-code=ding-robot", "-Dqa.dingtalk.allowed-webhook-hosts=127.0.0.1",
-                    "-Dqa.channel.state-dir=" + state, "-Dspring.ai.model.chat=openai",
-                    "-Dspring.ai.openai.base-url=" + base + "/v1", "-Dspring.ai.openai.api-key=bench",
-                    "-Dspring.ai.openai.chat.model=bench-model", "-Dqa.answer.llm-timeout=20s"));
+                    "-Dqa.channel.state-dir=" + state));
+            if (withLlm) {
+                jvm.addAll(List.of("-Dspring.ai.model.chat=openai", "-Dspring.ai.openai.base-url=" + base + "/v1",
+                        "-Dspring.ai.openai.api-key=bench", "-Dspring.ai.openai.chat.model=bench-model",
+                        "-Dqa.answer.llm-timeout=20s"));
+            }
             for (String extra : options.getOrDefault("jvm", "").split(" ")) {
                 if (!extra.isBlank()) {
                     jvm.add(extra);
