@@ -30,7 +30,7 @@ final class BotProcess implements AutoCloseable {
     static BotProcess start(Path jar, List<String> jvmOptions, int port, String corpus, Path indexDir, Path log)
             throws IOException {
         List<String> options = jvmOptions.stream().filter(option -> !option.isBlank()).toList();
-        boolean launcher = !jar.getFileName().toString().endsWith(".jar");
+        boolean launcher = isLauncher(jar);
         List<String> command = new ArrayList<>();
         if (launcher) {
             command.add(jar.toString());
@@ -47,6 +47,11 @@ final class BotProcess implements AutoCloseable {
             builder.environment().put("JAVA_OPTS", String.join(" ", options));
         }
         return new BotProcess(builder.start(), "http://127.0.0.1:" + port);
+    }
+
+    /** Whether {@code jar} is README's launcher ({@code ./qa-bot}) rather than a jar to run with {@code java -jar}. */
+    static boolean isLauncher(Path jar) {
+        return !jar.getFileName().toString().endsWith(".jar");
     }
 
     String baseUrl() {

@@ -79,7 +79,7 @@ public final class ChannelBenchmark {
             Path index = options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-bench-index");
             Path log = Files.createTempFile("qa-channel-bench", ".log");
             // A jar gets a heap limit; README's launcher (jar=./qa-bot) keeps its own memory settings.
-            List<String> jvm = new ArrayList<>(jar.getFileName().toString().endsWith(".jar") ? List.of("-Xmx512m") : List.of());
+            List<String> jvm = new ArrayList<>(BotProcess.isLauncher(jar) ? List.of() : List.of("-Xmx512m"));
             jvm.addAll(List.of(
                     "-Dqa.slack.signing-secret=" + SignedRequests.SLACK_SECRET, "-Dqa.slack.bot-token=xoxb-bench",
                     "-Dqa.slack.api-base-url=" + base + "/api",

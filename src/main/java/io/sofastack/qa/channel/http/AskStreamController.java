@@ -74,8 +74,7 @@ class AskStreamController implements DisposableBean {
                 log.error("Answering a streamed question failed", e);
             }
             try {
-                send(events, "error", busy ? Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
-                                "The bot is answering as many questions as it can (qa.retrieval.max-concurrent); ask again in a moment.")
+                send(events, "error", busy ? ProblemHandler.busyProblem()
                         : Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                                 "The bot could not answer this question; it has been logged."));
                 events.complete();

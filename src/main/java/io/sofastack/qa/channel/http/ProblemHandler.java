@@ -45,10 +45,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RetrievalBusyException.class)
     ResponseEntity<ProblemDetail> busy(RetrievalBusyException ex) {
         log.warn("A question was refused as busy: {}", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
-                        "The bot is answering as many questions as it can (qa.retrieval.max-concurrent) and this one waited "
-                                + "too long for its turn (qa.retrieval.queue-timeout); ask again in a moment."));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(busyProblem());
+    }
+
+    /** What a question refused by the retrieval gate gets, as a response or as a stream's error event. */
+    static ProblemDetail busyProblem() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                "The bot is answering as many questions as it can (qa.retrieval.max-concurrent) and this one waited "
+                        + "too long for its turn (qa.retrieval.queue-timeout); ask again in a moment.");
     }
 
     @ExceptionHandler(RuntimeException.class)
