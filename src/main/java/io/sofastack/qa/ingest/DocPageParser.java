@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * Splits a documentation page or an article into sections by its headings. A section knows its page
  * title, its heading path and its anchor; a section longer than the bound is cut at paragraph
  * boundaries, never inside a code block or a table. Front matter, HTML comments and Hugo shortcodes
- * never reach a section's text.
+ * never reach a section's text. A page without any text of its own, such as a product's landing page
+ * ({@code _index.md}), is one section: its front matter's {@code description}, the site's one-line
+ * answer to "what is it". Other pages keep it out: as a short lead of its own it outscores real
+ * sections under BM25 for questions that merely name the product (seen on a Seata guide).
  */
 final class DocPageParser {
 
@@ -76,6 +79,9 @@ final class DocPageParser {
         }
         addSections(passages, path, kind, front, pageUrl, language, pageKey, pageProducts,
                 headingPath(headings, front.title()), anchor, current.toString());
+        if (passages.isEmpty()) {
+            addSections(passages, path, kind, front, pageUrl, language, pageKey, pageProducts, "", "", plain(front.description()));
+        }
         return passages;
     }
 

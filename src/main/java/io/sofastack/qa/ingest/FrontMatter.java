@@ -6,33 +6,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The few front-matter fields the archive needs (title, date, and an explicit {@code url} that
- * overrides the one derived from the path), and the Markdown body after it. Only flat
- * {@code key: value} lines are read: the site's posts use nothing richer for title and date.
+ * The few front-matter fields the archive needs (title, date, an explicit {@code url} that overrides
+ * the one derived from the path, and the page's one-line {@code description}), and the Markdown body
+ * after it. Only flat {@code key: value} lines are read: the site's posts use nothing richer for them.
  */
-record FrontMatter(String title, LocalDate date, String url, String body) {
+record FrontMatter(String title, LocalDate date, String url, String description, String body) {
 
     private static final Pattern BLOCK = Pattern.compile("\\A\\uFEFF?---\\s*\\n(.*?)\\n---\\s*(?:\\n|\\z)", Pattern.DOTALL);
     private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*(.*?)\\s*$");
+    private static final Pattern DESCRIPTION = Pattern.compile("(?m)^description:\\s*(.*?)\\s*$");
     private static final Pattern URL = Pattern.compile("(?m)^url:\\s*[\"']?(https?://[^\"'\\s]+)");
     private static final Pattern DATE = Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})");
 
     static FrontMatter parse(String markdown) {
         Matcher block = BLOCK.matcher(markdown);
         if (!block.find()) {
-            return new FrontMatter("", null, null, markdown);
+            return new FrontMatter("", null, null, "", markdown);
         }
         String yaml = block.group(1);
         Matcher url = URL.matcher(yaml);
-        return new FrontMatter(title(yaml), date(yaml), url.find() ? url.group(1) : null, markdown.substring(block.end()));
+        return new FrontMatter(scalar(TITLE, yaml), date(yaml), url.find() ? url.group(1) : null, scalar(DESCRIPTION, yaml),
+                markdown.substring(block.end()));
     }
 
-    private static String title(String yaml) {
-        Matcher title = TITLE.matcher(yaml);
-        if (!title.find()) {
+    /** A one-line string field, unquoted; empty when it is missing. */
+    private static String scalar(Pattern field, String yaml) {
+        Matcher matcher = field.matcher(yaml);
+        if (!matcher.find()) {
             return "";
         }
-        String value = title.group(1);
+        String value = matcher.group(1);
         if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
                 || value.startsWith("'") && value.endsWith("'"))) {
             value = value.substring(1, value.length() - 1);

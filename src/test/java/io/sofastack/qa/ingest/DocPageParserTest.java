@@ -92,6 +92,23 @@ class DocPageParserTest {
         });
     }
 
+
+    @Test
+    void aPageWithoutTextOfItsOwnIsKnownByItsDescription() {
+        List<Passage> landing = parser.parse("content/zh/projects/occlum/_index.md",
+                "---\ntitle: \"Occlum\"\ndescription: \"Occlum 是一个支持多进程的 library OS。\"\nweight: 2\n---\n", Passage.Kind.DOC);
+        assertThat(landing).singleElement().satisfies(section -> {
+            assertThat(section.text()).isEqualTo("Occlum 是一个支持多进程的 library OS。");
+            assertThat(section.section()).isEmpty();
+            assertThat(section.url()).isEqualTo("https://www.sofastack.tech/projects/occlum/");
+        });
+
+        List<Passage> headed = parser.parse("content/zh/projects/x/index.md",
+                "---\ntitle: X\ndescription: 一句话介绍\n---\n## 安装\n\n装上即可。\n", Passage.Kind.DOC);
+        assertThat(headed).extracting(Passage::text).containsExactly("装上即可。");
+        assertThat(parser.parse("content/zh/projects/x/_index.md", "---\ntitle: X\n---\n", Passage.Kind.DOC)).isEmpty();
+    }
+
     @Test
     void anchorsFollowHugosRules() {
         HeadingAnchors anchors = new HeadingAnchors();
