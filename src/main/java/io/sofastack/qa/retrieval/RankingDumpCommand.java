@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A study tool: with {@code qa.retrieval.dump-rankings-to} and {@code qa.retrieval.dump-queries} (query
  * files, comma-separated) set, writes for each query every ranked entry of every kind with its ranks
  * and features as one JSON line, and stops. How the section weights and the kind choice were studied
- * (README, "Re-fit"); set {@code qa.retrieval.judged-per-kind=10} to have features for every entry.
+ * (README, "Re-fit"); set {@code qa.retrieval.judged-per-kind=10} to have features for every entry. Each
+ * entry carries its passage's title and text, so that a candidate feature can be tried on the dump first.
  */
 @Component
 @ConditionalOnProperty("qa.retrieval.dump-rankings-to")
@@ -65,6 +66,8 @@ class RankingDumpCommand implements ApplicationRunner {
                         e.put("question", entry.passage().question());
                         e.put("section", entry.passage().section());
                         e.put("language", entry.passage().language());
+                        e.put("title", entry.passage().title());
+                        e.put("text", entry.passage().text());
                         e.put("fused", entry.candidate().score());
                         e.put("lexicalRank", entry.candidate().lexicalRank());
                         e.put("lexicalScore", entry.candidate().lexicalScore());
