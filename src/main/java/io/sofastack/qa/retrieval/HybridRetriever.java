@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * probable entry is answered from, and below the threshold the bot abstains.
  */
 @Component
-public class HybridRetriever {
+public class HybridRetriever implements AutoCloseable {
 
     /** The kinds ranked on their own (a community answer is ranked among the threads), threads first. */
     private static final List<Passage.Kind> RANKED = Arrays.stream(Passage.Kind.values())
@@ -61,7 +61,13 @@ public class HybridRetriever {
         this.lexicon = parts.lexicon();
         this.features = parts.features();
         this.model = parts.model();
-        this.gate = new RetrievalGate(properties.maxConcurrent(), properties.queueTimeout());
+        this.gate = new RetrievalGate(properties.maxConcurrent(), properties.queueTimeout(), new ThreadPriority(), properties.nice());
+    }
+
+    /** Stops the retrieval threads (with the application context). */
+    @Override
+    public void close() {
+        gate.close();
     }
 
     /** Whether there is an index to search (on a first start, not until the knowledge is indexed). */

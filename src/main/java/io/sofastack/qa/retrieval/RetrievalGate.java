@@ -1,26 +1,46 @@
 package io.sofastack.qa.retrieval;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * At most {@code qa.retrieval.max-concurrent} retrievals run at once (by default one per core); the
  * others wait their turn, first come first served, for at most {@code qa.retrieval.queue-timeout}.
- * Retrieval is all CPU: more of them at once than there are cores only makes each slower, and leaves
- * no core for the work that must stay quick (acknowledging a webhook, a health check).
+ * Retrieval is all CPU: more of them at once than there are cores only makes each slower.
+ *
+ * <p>They run on the gate's own threads, which lower their scheduling priority by
+ * {@code qa.retrieval.nice} ({@link ThreadPriority}): when the cores are saturated by questions, the
+ * work that must stay quick (acknowledging a webhook within the platform's deadline, a health check)
+ * still gets a core at once instead of a fair share of one, and the questions lose nothing when it is
+ * idle.
  */
-final class RetrievalGate {
+final class RetrievalGate implements AutoCloseable {
 
     private final Semaphore slots;
     private final Duration timeout;
+    private final ExecutorService workers;
 
-    RetrievalGate(int maxConcurrent, Duration timeout) {
-        this.slots = new Semaphore(maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors(), true);
+    RetrievalGate(int maxConcurrent, Duration timeout, ThreadPriority priority, int nice) {
+        int threads = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        this.slots = new Semaphore(threads, true);
         this.timeout = timeout;
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, lowered(priority, nice));
+        // Started now, so that lowering their priority is not a first question's wait.
+        pool.prestartAllCoreThreads();
+        this.workers = pool;
     }
 
-    <T> T run(java.util.function.Supplier<T> retrieval) {
+    /** Runs the retrieval on one of the gate's threads once a slot is free, and returns what it gives. */
+    <T> T run(Supplier<T> retrieval) {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -32,9 +52,39 @@ final class RetrievalGate {
             throw new RetrievalBusyException(timeout);
         }
         try {
-            return retrieval.get();
+            // A free slot means a free worker: there are as many of them, so nothing queues here.
+            Future<T> running = workers.submit(retrieval::get);
+            return running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetrievalBusyException(Duration.ZERO);
         } finally {
             slots.release();
         }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory lowered(ThreadPriority priority, int nice) {
+        AtomicInteger number = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(() -> {
+                priority.lowerCurrentThread(nice);
+                task.run();
+            }, "retrieval-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

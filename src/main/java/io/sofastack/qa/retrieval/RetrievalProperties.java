@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param answerabilityModel the fitted answerability model (a Spring resource location)
  * @param maxConcurrent retrievals that run at once, the others waiting their turn; 0: one per core
  * @param queueTimeout a question that waits longer than this for its turn is refused as busy (HTTP 503)
+ * @param nice how much lower than the rest of the bot the retrieval threads are scheduled (Linux nice
+ *        values, 0 to 19; 0: the same), so that acknowledging webhooks never waits behind questions
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
@@ -50,5 +52,6 @@ public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @Deci
                                   @DefaultValue("classpath:lexicon/en-zh.tsv") @NotBlank String lexicon,
                                   @DefaultValue("classpath:answerability/model.json") @NotBlank String answerabilityModel,
                                   @DefaultValue("0") @Min(0) @Max(256) int maxConcurrent,
-                                  @DefaultValue("10s") java.time.Duration queueTimeout) {
+                                  @DefaultValue("10s") java.time.Duration queueTimeout,
+                                  @DefaultValue("10") @Min(0) @Max(19) int nice) {
 }

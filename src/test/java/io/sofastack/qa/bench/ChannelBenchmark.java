@@ -142,8 +142,11 @@ public final class ChannelBenchmark {
                 if (askLoad != null) {
                     Thread.sleep(5000); // the ask load saturates the cores first
                 }
-                report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
-                report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                Acks slackAcks = report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
+                Acks dingTalkAcks = report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
+                long[] both = java.util.stream.LongStream.concat(Arrays.stream(slackAcks.nanos()), Arrays.stream(dingTalkAcks.nanos())).sorted().toArray();
+                System.out.printf("both first deliveries    n=%d  p50=%.1f ms  p99=%.1f ms%n", both.length, both[both.length / 2] / 1e6,
+                        both[Math.min(both.length - 1, (int) (both.length * 0.99))] / 1e6);
                 if (askLoad != null) {
                     acked.set(true);
                     LoadRun.Result load = askLoad.get();
@@ -240,7 +243,7 @@ public final class ChannelBenchmark {
      * Runs one burst and prints its ack latencies, with the CPU the bot and this process (the clients
      * and WireMock) spent meanwhile: on 2 shared cores, an ack's latency is mostly its wait for a core.
      */
-    private static void report(String what, BotProcess bot, Callable<Acks> burst) throws Exception {
+    private static Acks report(String what, BotProcess bot, Callable<Acks> burst) throws Exception {
         long botCpu = bot.cpuMillis();
         long ownCpu = ownCpuMillis();
         java.util.Map<String, Long> threadsBefore = bot.cpuMillisByThreadKind();
@@ -258,6 +261,7 @@ public final class ChannelBenchmark {
         System.out.println("    bot CPU by thread: " + spent.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", ")));
+        return acks;
     }
 
     private static long ownCpuMillis() {

@@ -18,7 +18,7 @@ class RetrievalGateTest {
 
     @Test
     void noMoreRetrievalsRunAtOnceThanThereAreSlots() throws Exception {
-        RetrievalGate gate = new RetrievalGate(2, Duration.ofSeconds(30));
+        RetrievalGate gate = new RetrievalGate(2, Duration.ofSeconds(30), new ThreadPriority(), 0);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         ExecutorService askers = Executors.newFixedThreadPool(8);
@@ -48,7 +48,7 @@ class RetrievalGateTest {
 
     @Test
     void aQuestionThatWaitsPastTheTimeoutIsRefusedAsBusyAndTheSlotIsFreeAgainAfterwards() throws Exception {
-        RetrievalGate gate = new RetrievalGate(1, Duration.ofMillis(50));
+        RetrievalGate gate = new RetrievalGate(1, Duration.ofMillis(50), new ThreadPriority(), 0);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -74,8 +74,53 @@ class RetrievalGateTest {
     }
 
     @Test
+    void retrievalsRunOnTheGatesOwnThreadsWhoseSchedulingPriorityWasLoweredBeforeAnyQuestion() throws Exception {
+        List<String> lowered = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadPriority recording = new ThreadPriority() {
+            @Override
+            boolean lowerCurrentThread(int nice) {
+                lowered.add(Thread.currentThread().getName() + " by " + nice);
+                return true;
+            }
+        };
+        try (RetrievalGate gate = new RetrievalGate(2, Duration.ofSeconds(30), recording, 7)) {
+            assertThat(gate.run(() -> Thread.currentThread().getName())).startsWith("retrieval-");
+            assertThat(lowered).containsExactlyInAnyOrder("retrieval-1 by 7", "retrieval-2 by 7");
+            assertThatThrownBy(() -> gate.run(() -> {
+                throw new IllegalArgumentException("bad question");
+            })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad question");
+        }
+    }
+
+    @Test
+    void onLinuxAThreadIsMadeNicerThanItWas() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/thread-self")),
+                "no /proc/thread-self: not Linux, thread priorities are not lowered here");
+        java.util.concurrent.atomic.AtomicReference<int[]> nice = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            int before = niceOfCurrentThread();
+            boolean done = new ThreadPriority().lowerCurrentThread(3);
+            nice.set(new int[] {before, niceOfCurrentThread(), done ? 1 : 0});
+        });
+        thread.start();
+        thread.join();
+        assertThat(nice.get()[2]).as("lowered").isEqualTo(1);
+        assertThat(nice.get()[1]).isEqualTo(Math.min(19, nice.get()[0] + 3));
+        assertThat(new ThreadPriority().lowerCurrentThread(0)).isFalse();
+    }
+
+    private static int niceOfCurrentThread() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aFailingRetrievalGivesItsSlotBack() {
-        RetrievalGate gate = new RetrievalGate(1, Duration.ofMillis(50));
+        RetrievalGate gate = new RetrievalGate(1, Duration.ofMillis(50), new ThreadPriority(), 0);
         assertThatThrownBy(() -> gate.run(() -> {
             throw new IllegalStateException("index closed");
         })).hasMessage("index closed");
