@@ -14,9 +14,18 @@ import java.util.List;
  * @param bias the intercept
  * @param rankShares how often, in the fitting data, the answer stood first, second, … among the entries
  *        of its kind: what an entry further down a kind's list is worth beside the first one
+ * @param similarityFloor the similarity under which hardly any right answer of the fitting data lay
+ *        (its {@link #FLOOR_QUANTILE} quantile): a passage less like the question than that is out of
+ *        what the regression was fitted on (the fitting questions are all about the knowledge), so
+ *        its probability is 0 rather than the regression's extrapolation; how a question about
+ *        something else entirely is refused even when a few of its words occur in the knowledge
  */
 public record AnswerabilityModel(List<String> names, double[] mean, double[] scale, double[] weights, double bias,
-                                 double[] rankShares) {
+                                 double[] rankShares, double similarityFloor) {
+
+    /** The share of the fitting data's right answers that the similarity floor leaves under it. */
+    static final double FLOOR_QUANTILE = 0.01;
+    private static final int SIMILARITY = Features.NAMES.indexOf("similarity");
 
     public AnswerabilityModel {
         names = List.copyOf(names);
@@ -46,11 +55,14 @@ public record AnswerabilityModel(List<String> names, double[] mean, double[] sca
         int n = Features.NAMES.size();
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
-        return new AnswerabilityModel(Features.NAMES, new double[n], ones, new double[n], 0, new double[] {1});
+        return new AnswerabilityModel(Features.NAMES, new double[n], ones, new double[n], 0, new double[] {1}, -1);
     }
 
     public double probability(Features features) {
         double[] x = features.values();
+        if (x[SIMILARITY] < similarityFloor) {
+            return 0;
+        }
         double z = bias;
         for (int i = 0; i < x.length; i++) {
             z += weights[i] * (x[i] - mean[i]) / scale[i];

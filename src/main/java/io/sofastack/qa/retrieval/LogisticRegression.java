@@ -61,6 +61,14 @@ final class LogisticRegression {
             }
             bias -= LEARNING_RATE * biasGradient;
         }
-        return new AnswerabilityModel(Features.NAMES, mean, scale, weights, bias, rankShares);
+        return new AnswerabilityModel(Features.NAMES, mean, scale, weights, bias, rankShares, similarityFloor(rows, labels));
+    }
+
+    /** The {@link AnswerabilityModel#FLOOR_QUANTILE} quantile of the right answers' similarity (-1 without any). */
+    static double similarityFloor(List<double[]> rows, List<Boolean> labels) {
+        int similarity = Features.NAMES.indexOf("similarity");
+        double[] right = java.util.stream.IntStream.range(0, rows.size()).filter(labels::get)
+                .mapToDouble(i -> rows.get(i)[similarity]).sorted().toArray();
+        return right.length == 0 ? -1 : right[(int) Math.floor(AnswerabilityModel.FLOOR_QUANTILE * (right.length - 1))];
     }
 }

@@ -43,9 +43,27 @@ class AnswerabilityTest {
     }
 
     @Test
+    void aPassageLessLikeTheQuestionThanAlmostEveryRightAnswerOfTheFittingDataAnswersNothing() {
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(features(0.5 + i / 2000.0)); // right answers from 0.5 to 1.0
+            labels.add(true);
+            rows.add(features(0.3 + i / 2000.0)); // wrong ones from 0.3 to 0.8
+            labels.add(false);
+        }
+        AnswerabilityModel model = LogisticRegression.fit(rows, labels, new double[] {1});
+
+        assertThat(model.similarityFloor()).isCloseTo(0.505, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(model.probability(new Features(features(0.49)))).isZero();
+        assertThat(model.probability(new Features(features(0.51)))).isPositive();
+        assertThat(LogisticRegression.similarityFloor(List.of(features(0.9)), List.of(false))).isEqualTo(-1);
+    }
+
+    @Test
     void aModelFittedOnOtherFeaturesIsRefusedWithAWayOut() {
         double[] zeros = new double[2];
-        assertThatThrownBy(() -> new AnswerabilityModel(List.of("a", "b"), zeros, zeros, zeros, 0, new double[] {1}))
+        assertThatThrownBy(() -> new AnswerabilityModel(List.of("a", "b"), zeros, zeros, zeros, 0, new double[] {1}, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("re-fit");
     }
 
