@@ -51,9 +51,10 @@ final class RetrievalGate implements AutoCloseable {
         if (!acquired) {
             throw new RetrievalBusyException(timeout);
         }
+        Future<T> running = null;
         try {
             // A free slot means a free worker: there are as many of them, so nothing queues here.
-            Future<T> running = workers.submit(retrieval::get);
+            running = workers.submit(retrieval::get);
             return running.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
@@ -64,6 +65,8 @@ final class RetrievalGate implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            // The asker gave up: its slot is given back, so its retrieval must not go on beside the next one.
+            running.cancel(true);
             Thread.currentThread().interrupt();
             throw new RetrievalBusyException(Duration.ZERO);
         } finally {
