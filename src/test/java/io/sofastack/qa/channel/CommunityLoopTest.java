@@ -59,7 +59,10 @@ import tools.jackson.databind.json.JsonMapper;
         "qa.dingtalk.allowed-webhook-hosts=127.0.0.1",
         "qa.community.slack-maintainers=UMAINTAINER", "qa.community.slack-maintainer-groups=SCORETEAM",
         "qa.community.dingtalk-maintainers=staff-maintainer", "qa.community.refresh-interval=1s",
-        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000"})
+        "qa.rate-limit.per-asker=1000", "qa.rate-limit.per-conversation=1000",
+        // What the fitted model gives a question of the 22-thread sample archive moves a little with each
+        // re-fit; these tests are about whose replies count and when, not about calibration.
+        "qa.feedback.low-confidence=0.4"})
 class CommunityLoopTest {
 
     private static final String ASKED = "SOFARegistry 的 session 节点扩容后数据怎么迁移？";
@@ -231,7 +234,7 @@ class CommunityLoopTest {
 
         // The bot answered this one well: a maintainer chatting in its thread teaches nothing.
         String sureTs = "1700099999.000100";
-        requests.slackEvent(ChatMessages.slackMention("Ev" + UUID.randomUUID(), sureTs, null, "SOFAJRaft 加载 snapshot 之后，日志是怎么重放的？"));
+        requests.slackEvent(ChatMessages.slackMention("Ev" + UUID.randomUUID(), sureTs, null, "SOFAJRaft 加载 snapshot 之后，日志是怎么重放的？我在代码里没找到 snapshot 和 LogEntry 之间的关联。"));
         await().atMost(Duration.ofSeconds(20)).until(() -> records.lastInThread("slack:C0LAN2Q65:" + sureTs).isPresent());
         assertThat(records.lastInThread("slack:C0LAN2Q65:" + sureTs).orElseThrow().gap()).isNull();
         threadReply("UMAINTAINER", sureTs, "1700100000.000100", "对，就是这样。");
