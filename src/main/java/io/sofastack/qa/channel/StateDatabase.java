@@ -21,6 +21,12 @@ class StateDatabase {
      * rate limits and the embedding cache use, and parsing them again took a tenth of a webhook's ack.
      */
     private static final int PREPARED_STATEMENTS_KEPT = 64;
+    /**
+     * H2's page cache, in KiB, on the Java heap. Its default of 16 MiB fills with the embedding cache's
+     * pages on a first build and then stays; the tables the ask path writes (answer records,
+     * conversations, rate limits) need far less.
+     */
+    private static final int PAGE_CACHE_KIB = 4096;
 
     /** The pool takes {@code spring.datasource.hikari.*} as Spring Boot's own would. */
     @Bean
@@ -28,7 +34,7 @@ class StateDatabase {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource embeddedStateDatabase(ChannelProperties properties) {
         Path file = Path.of(properties.stateDir()).toAbsolutePath().resolve("qa-bot");
-        return DataSourceBuilder.create().type(HikariDataSource.class).url("jdbc:h2:file:" + file + ";QUERY_CACHE_SIZE=" + PREPARED_STATEMENTS_KEPT).username("sa").password("")
+        return DataSourceBuilder.create().type(HikariDataSource.class).url("jdbc:h2:file:" + file + ";QUERY_CACHE_SIZE=" + PREPARED_STATEMENTS_KEPT + ";CACHE_SIZE=" + PAGE_CACHE_KIB).username("sa").password("")
                 .build();
     }
 }
