@@ -25,7 +25,7 @@ public record AnswerabilityModel(List<String> names, double[] mean, double[] sca
 
     /** The share of the fitting data's right answers that the similarity floor leaves under it. */
     static final double FLOOR_QUANTILE = 0.01;
-    private static final int SIMILARITY = Features.NAMES.indexOf("similarity");
+    static final int SIMILARITY = Features.NAMES.indexOf("similarity");
 
     public AnswerabilityModel {
         names = List.copyOf(names);

@@ -66,9 +66,8 @@ final class LogisticRegression {
 
     /** The {@link AnswerabilityModel#FLOOR_QUANTILE} quantile of the right answers' similarity (-1 without any). */
     static double similarityFloor(List<double[]> rows, List<Boolean> labels) {
-        int similarity = Features.NAMES.indexOf("similarity");
         double[] right = java.util.stream.IntStream.range(0, rows.size()).filter(labels::get)
-                .mapToDouble(i -> rows.get(i)[similarity]).sorted().toArray();
+                .mapToDouble(i -> rows.get(i)[AnswerabilityModel.SIMILARITY]).sorted().toArray();
         return right.length == 0 ? -1 : right[(int) Math.floor(AnswerabilityModel.FLOOR_QUANTILE * (right.length - 1))];
     }
 }

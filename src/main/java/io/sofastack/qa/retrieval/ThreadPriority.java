@@ -23,6 +23,12 @@ class ThreadPriority {
 
     private final AtomicBoolean warned = new AtomicBoolean();
 
+    /** The calling thread's nice value: field 19 of its {@code stat} (after the parenthesised name). */
+    static int niceOfCurrentThread() throws IOException {
+        String stat = Files.readString(THREAD_SELF.resolve("stat"), StandardCharsets.US_ASCII);
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
     /**
      * Makes the calling thread this much nicer than it is (capped at the lowest priority).
      *
@@ -33,11 +39,9 @@ class ThreadPriority {
             return false;
         }
         try {
-            // /proc/thread-self links to <pid>/task/<tid>; field 19 of its stat is the thread's nice value.
+            // /proc/thread-self links to <pid>/task/<tid>.
             String task = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
-            String stat = Files.readString(THREAD_SELF.resolve("stat"), StandardCharsets.US_ASCII);
-            int current = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-            int target = Math.min(LOWEST, current + nice);
+            int target = Math.min(LOWEST, niceOfCurrentThread() + nice);
             Process renice = new ProcessBuilder("renice", "-n", String.valueOf(target), "-p", task)
                     .redirectErrorStream(true).start();
             String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

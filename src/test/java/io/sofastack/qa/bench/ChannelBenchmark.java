@@ -145,8 +145,7 @@ public final class ChannelBenchmark {
                 Acks slackAcks = report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
                 Acks dingTalkAcks = report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));
                 long[] both = java.util.stream.LongStream.concat(Arrays.stream(slackAcks.nanos()), Arrays.stream(dingTalkAcks.nanos())).sorted().toArray();
-                System.out.printf("both first deliveries    n=%d  p50=%.1f ms  p99=%.1f ms%n", both.length, both[both.length / 2] / 1e6,
-                        both[Math.min(both.length - 1, (int) (both.length * 0.99))] / 1e6);
+                System.out.printf("both first deliveries    n=%d  p50=%.1f ms  p99=%.1f ms%n", both.length, millisAt(both, 0.5), millisAt(both, 0.99));
                 if (askLoad != null) {
                     acked.set(true);
                     LoadRun.Result load = askLoad.get();
@@ -255,13 +254,17 @@ public final class ChannelBenchmark {
         long[] sorted = acks.nanos().clone();
         Arrays.sort(sorted);
         System.out.printf("%-24s n=%d  HTTP 200: %d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms  (%d ms wall; CPU: bot %d ms, clients+WireMock %d ms)%n",
-                what, sorted.length, acks.statusCount(200), sorted[sorted.length / 2] / 1e6,
-                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted[sorted.length - 1] / 1e6,
+                what, sorted.length, acks.statusCount(200), millisAt(sorted, 0.5), millisAt(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
                 wall, bot.cpuMillis() - botCpu, ownCpuMillis() - ownCpu);
         System.out.println("    bot CPU by thread: " + spent.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", ")));
         return acks;
+    }
+
+    /** The latency at this quantile of sorted nanoseconds, in milliseconds. */
+    private static double millisAt(long[] sortedNanos, double quantile) {
+        return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1e6;
     }
 
     private static long ownCpuMillis() {

@@ -92,7 +92,6 @@ class DocPageParserTest {
         });
     }
 
-
     @Test
     void aPageWithoutTextOfItsOwnIsKnownByItsDescription() {
         List<Passage> landing = parser.parse("content/zh/projects/occlum/_index.md",

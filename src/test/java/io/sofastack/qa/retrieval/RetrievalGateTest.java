@@ -111,8 +111,7 @@ class RetrievalGateTest {
 
     private static int niceOfCurrentThread() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+            return ThreadPriority.niceOfCurrentThread();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
