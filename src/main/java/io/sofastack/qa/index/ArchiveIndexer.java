@@ -56,7 +56,8 @@ public class ArchiveIndexer implements AutoCloseable {
         this.sources = sources;
         this.corpusReader = corpusReader;
         this.clock = clock;
-        this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable());
+        this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable(),
+                properties.mergeToOneSegment());
         EmbeddingCache cache = properties.embeddingCache() && jdbc != null
                 ? new EmbeddingCache(jdbc, embeddingModel.getClass().getName() + "/" + embeddingModel.dimensions()) : null;
         this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch(), properties.maxDeletedFraction(), cache);

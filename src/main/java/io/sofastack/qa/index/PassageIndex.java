@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -40,10 +41,12 @@ public final class PassageIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final PassageDocuments documents;
     private final boolean rebuiltOnOpen;
+    private final boolean mergeToOneSegment;
 
-    private PassageIndex(Directory directory, IndexWriter writer, PassageDocuments documents, boolean rebuiltOnOpen)
-            throws IOException {
+    private PassageIndex(Directory directory, IndexWriter writer, PassageDocuments documents, boolean rebuiltOnOpen,
+                         boolean mergeToOneSegment) throws IOException {
         this.directory = directory;
+        this.mergeToOneSegment = mergeToOneSegment;
         this.writer = writer;
         this.documents = documents;
         this.rebuiltOnOpen = rebuiltOnOpen;
@@ -56,11 +59,15 @@ public final class PassageIndex implements AutoCloseable {
      * synchronisation fills from the archive.
      */
     public static PassageIndex open(Path dir, PassageDocuments documents) throws IOException {
-        return open(dir, documents, 1);
+        return open(dir, documents, 1, true);
     }
 
-    /** As {@link #open(Path, PassageDocuments)}, keeping at most {@code keepUnusable} folders moved aside. */
-    public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable) throws IOException {
+    /**
+     * As {@link #open(Path, PassageDocuments)}, keeping at most {@code keepUnusable} folders moved aside,
+     * and merging the index into one segment after each commit that left more ({@code mergeToOneSegment}).
+     */
+    public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable, boolean mergeToOneSegment)
+            throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
         String problem = problemWith(directory);
@@ -79,7 +86,7 @@ public final class PassageIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
                 .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setCommitOnClose(false);
-        return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt);
+        return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt, mergeToOneSegment);
     }
 
     /** Deletes all but the newest {@code keep} folders moved aside from {@code dir}. */
@@ -166,11 +173,26 @@ public final class PassageIndex implements AutoCloseable {
         writer.deleteDocuments(new Term(PassageDocuments.ID, id));
     }
 
-    /** Makes every change durable and visible to new searches; searches in flight are not disturbed. */
+    /**
+     * Makes every change durable and visible to new searches; searches in flight are not disturbed.
+     * The changes are committed before any merge, so that a crash while merging loses none of them.
+     */
     void commit() throws IOException {
         writer.setLiveCommitData(Map.of(SCHEMA_KEY, PassageDocuments.SCHEMA).entrySet());
         writer.commit();
+        if (mergeToOneSegment && segments() > 1) {
+            long started = System.nanoTime();
+            int before = segments();
+            writer.forceMerge(1);
+            writer.commit();
+            log.info("Merged the index's {} segments into one, in {} ms", before, (System.nanoTime() - started) / 1_000_000);
+        }
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Segments of the last commit. */
+    int segments() throws IOException {
+        return SegmentInfos.readLatestCommit(directory).size();
     }
 
     /**

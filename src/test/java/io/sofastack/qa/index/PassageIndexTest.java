@@ -92,6 +92,27 @@ class PassageIndexTest {
     }
 
     @Test
+    void aChangeIsMergedIntoOneSegmentWithTheRestUnlessTurnedOff(@TempDir Path unmerged) throws IOException {
+        try (PassageIndex merging = PassageIndex.open(dir, documents, 1, true);
+             PassageIndex keeping = PassageIndex.open(unmerged, documents, 1, false)) {
+            for (PassageIndex index : List.of(merging, keeping)) {
+                synchronizer.synchronize(index, threads(4));
+                synchronizer.synchronize(index, threads(6));
+            }
+            assertThat(merging.segments()).isEqualTo(1);
+            assertThat(keeping.segments()).isEqualTo(2);
+            assertThat(merging.size()).isEqualTo(6);
+            List<PassageSearcher.Hit> found = merging.withSearcher(searcher ->
+                    searcher.top(new TermQuery(new Term(PassageDocuments.ID, "t5")), 1));
+            assertThat(found).hasSize(1);
+        }
+        try (PassageIndex reopened = PassageIndex.open(dir, documents)) {
+            assertThat(reopened.rebuiltOnOpen()).isFalse();
+            assertThat(synchronizer.synchronize(reopened, threads(6)).embedded()).isZero();
+        }
+    }
+
+    @Test
     void survivesARestartWithoutReembedding() throws IOException {
         try (PassageIndex index = PassageIndex.open(dir, documents)) {
             synchronizer.synchronize(index, threads(4));
