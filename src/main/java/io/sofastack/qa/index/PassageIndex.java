@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -42,6 +45,9 @@ public final class PassageIndex implements AutoCloseable {
     private final PassageDocuments documents;
     private final boolean rebuiltOnOpen;
     private final boolean mergeToOneSegment;
+    private final PerSegment<SegmentVectors> vectors = SegmentVectors.of(PassageDocuments.VECTOR);
+    private final PerSegment<SegmentKeywords> pages = SegmentKeywords.of(PassageDocuments.PAGE);
+    private final PerSegment<SegmentKeywords> kinds = SegmentKeywords.of(PassageDocuments.KIND);
 
     private PassageIndex(Directory directory, IndexWriter writer, PassageDocuments documents, boolean rebuiltOnOpen,
                          boolean mergeToOneSegment) throws IOException {
@@ -50,7 +56,18 @@ public final class PassageIndex implements AutoCloseable {
         this.writer = writer;
         this.documents = documents;
         this.rebuiltOnOpen = rebuiltOnOpen;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                // What a question reads of a new segment is copied before its first question rather than during it.
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    vectors.of(leaf.reader());
+                    pages.of(leaf.reader());
+                    kinds.of(leaf.reader());
+                }
+                return new IndexSearcher(reader);
+            }
+        });
     }
 
     /**
@@ -203,7 +220,7 @@ public final class PassageIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return work.apply(new PassageSearcher(searcher, documents));
+                return work.apply(new PassageSearcher(searcher, documents, vectors, pages, kinds));
             } finally {
                 searchers.release(searcher);
             }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
@@ -27,12 +28,19 @@ public final class PassageSearcher {
 
     private final IndexSearcher searcher;
     private final PassageDocuments documents;
+    private final PerSegment<SegmentVectors> vectors;
+    private final PerSegment<SegmentKeywords> pages;
+    private final PerSegment<SegmentKeywords> kinds;
     private final Map<Term, TermStates> termStates = new HashMap<>();
     private final Map<String, TermsEnum[]> termsEnums = new HashMap<>();
 
-    PassageSearcher(IndexSearcher searcher, PassageDocuments documents) {
+    PassageSearcher(IndexSearcher searcher, PassageDocuments documents, PerSegment<SegmentVectors> vectors,
+                    PerSegment<SegmentKeywords> pages, PerSegment<SegmentKeywords> kinds) {
         this.searcher = searcher;
         this.documents = documents;
+        this.vectors = vectors;
+        this.pages = pages;
+        this.kinds = kinds;
     }
 
     /** The best {@code count} documents for the query, best first. */
@@ -56,13 +64,13 @@ public final class PassageSearcher {
 
     /**
      * The {@code count} documents of each group whose vectors are nearest to {@code vector} by the
-     * field's similarity, found exactly by one pass over every vector.
+     * field's similarity, found exactly by one pass over every vector of the index's vector field.
      *
      * @param exclude documents never returned, or {@code null}
      */
-    public Map<String, List<Hit>> nearestPerGroup(String vectorField, float[] vector, String groupField, List<String> groups,
+    public Map<String, List<Hit>> nearestPerGroup(float[] vector, String groupField, List<String> groups,
                                                   Query exclude, int count) throws IOException {
-        return new GroupedSearch(searcher, groupField, groups).nearest(vectorField, vector, exclude, count);
+        return new GroupedSearch(searcher, groupField, groups).nearest(vectors, vector, exclude, count);
     }
 
     /**
@@ -112,6 +120,22 @@ public final class PassageSearcher {
 
     public Passage passage(int doc) throws IOException {
         return documents.fromDocument(searcher.storedFields().document(doc));
+    }
+
+    /** The passage's {@link Passage#pageKey()}, without loading it. */
+    public String pageKey(int doc) throws IOException {
+        return keyword(pages, doc);
+    }
+
+    /** The label of the kind the passage is ranked among ({@link PassageDocuments#KIND}), without loading it. */
+    public String rankedKind(int doc) throws IOException {
+        return keyword(kinds, doc);
+    }
+
+    private String keyword(PerSegment<SegmentKeywords> field, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        return field.of(leaf.reader()).value(doc - leaf.docBase);
     }
 
     /** The id of a passage, without loading the rest of it. */

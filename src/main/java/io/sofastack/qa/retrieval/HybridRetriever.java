@@ -180,7 +180,7 @@ public class HybridRetriever implements AutoCloseable {
         lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost()), SECTIONS, exclude));
         // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()
-                : searcher.nearestPerGroup(PassageDocuments.VECTOR, vector, PassageDocuments.KIND, RANKED_LABELS, exclude,
+                : searcher.nearestPerGroup(vector, PassageDocuments.KIND, RANKED_LABELS, exclude,
                         properties.vectorCandidates());
         List<Entry> entries = new ArrayList<>();
         List<Judging> judging = new ArrayList<>();
@@ -264,23 +264,33 @@ public class HybridRetriever implements AutoCloseable {
     /**
      * One entry per Q&amp;A thread and per page: a page's best section stands for it, in the question's
      * language when that translation was found too, so a page and its translation are never two sources.
+     * A passage is loaded only when it becomes an entry or may be the translation one needs.
      */
     static List<Map.Entry<Candidate, Passage>> collapse(PassageSearcher searcher, List<Candidate> fused,
-                                                                String language, int wanted) throws IOException {
+                                                        String language, int wanted) throws IOException {
         List<Map.Entry<Candidate, Passage>> entries = new ArrayList<>();
-        Map<String, Integer> positionByKey = new HashMap<>();
+        Map<String, Integer> positionByPage = new HashMap<>();
         for (Candidate candidate : fused) {
-            Passage passage = searcher.passage(candidate.doc());
-            String key = passage.kind().thread() ? "qa:" + passage.id() : "page:" + passage.pageKey();
-            Integer position = positionByKey.get(key);
+            if (Passage.Kind.QA.label().equals(searcher.rankedKind(candidate.doc()))) {
+                if (entries.size() == wanted) {
+                    break;
+                }
+                entries.add(Map.entry(candidate, searcher.passage(candidate.doc())));
+                continue;
+            }
+            String page = searcher.pageKey(candidate.doc());
+            Integer position = positionByPage.get(page);
             if (position == null) {
                 if (entries.size() == wanted) {
                     break;
                 }
-                positionByKey.put(key, entries.size());
-                entries.add(Map.entry(candidate, passage));
-            } else if (!entries.get(position).getValue().language().equals(language) && passage.language().equals(language)) {
-                entries.set(position, Map.entry(entries.get(position).getKey(), passage));
+                positionByPage.put(page, entries.size());
+                entries.add(Map.entry(candidate, searcher.passage(candidate.doc())));
+            } else if (!entries.get(position).getValue().language().equals(language)) {
+                Passage translation = searcher.passage(candidate.doc());
+                if (translation.language().equals(language)) {
+                    entries.set(position, Map.entry(entries.get(position).getKey(), translation));
+                }
             }
         }
         return entries;

@@ -50,6 +50,7 @@ class GroupedSearchTest {
 
     private final Random random = new Random(7);
     private final Directory directory = new ByteBuffersDirectory();
+    private final PerSegment<SegmentVectors> vectors = SegmentVectors.of("vector");
     private DirectoryReader reader;
     private IndexSearcher searcher;
 
@@ -132,7 +133,8 @@ class GroupedSearchTest {
 
     @Test
     void bm25InOnePassIsEveryKindsOwnSearch() throws IOException {
-        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()));
+        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()), vectors,
+                SegmentKeywords.of("page"), SegmentKeywords.of("kind"));
         for (int count : new int[] {1, 5, 40, 1000}) {
             for (Query query : List.of(question("raft", "leader", "log"), question("seata"), question("mosn", "rpc", "timeout", "ark"))) {
                 Map<String, List<Hit>> grouped = passages.topPerGroup(query, "kind", KINDS, count);
@@ -146,14 +148,15 @@ class GroupedSearchTest {
 
     @Test
     void nearestOfEachKindAreTheExactNeighboursAmongTheLiveDocumentsNotLeftOut() throws IOException {
-        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()));
+        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()), vectors,
+                SegmentKeywords.of("page"), SegmentKeywords.of("kind"));
         float[] question = new float[DIMENSIONS];
         for (int i = 0; i < DIMENSIONS; i++) {
             question[i] = (float) random.nextGaussian();
         }
         VectorUtil.l2normalize(question);
         Query leftOut = new TermQuery(new Term("body", "raft"));
-        Map<String, List<Hit>> nearest = passages.nearestPerGroup("vector", question, "kind", KINDS, leftOut, 25);
+        Map<String, List<Hit>> nearest = passages.nearestPerGroup(question, "kind", KINDS, leftOut, 25);
         for (String kind : KINDS) {
             List<Hit> expected = new ArrayList<>();
             Query candidates = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", kind)), BooleanClause.Occur.FILTER)
@@ -170,8 +173,26 @@ class GroupedSearchTest {
     }
 
     @Test
+    void eachSegmentsVectorsAreCopiedOnceAndDroppedWhenLuceneClosesTheSegment() throws IOException {
+        for (int question = 0; question < 2; question++) {
+            for (var leaf : reader.leaves()) {
+                SegmentVectors held = vectors.of(leaf.reader());
+                assertThat(held.docs()).hasSize(leaf.reader().getFloatVectorValues("vector").size());
+            }
+        }
+        assertThat(vectors.segments()).isEqualTo(reader.leaves().size());
+        var first = reader.leaves().get(0).reader();
+        assertThat(vectors.of(first)).isSameAs(vectors.of(first));
+
+        reader.close();
+        assertThat(vectors.segments()).isZero();
+        reader = DirectoryReader.open(directory);
+    }
+
+    @Test
     void sharedTermLookupsChangeNoScoreAndNoDocumentFrequency() throws IOException {
-        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()));
+        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()), vectors,
+                SegmentKeywords.of("page"), SegmentKeywords.of("kind"));
         Query query = question("raft", "snapshot", "nosuchword", "tracer");
         ScoreDoc[] plain = searcher.search(query, 50).scoreDocs;
         // twice: the second time every term comes from what the first looked up

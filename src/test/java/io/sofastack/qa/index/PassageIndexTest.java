@@ -113,6 +113,27 @@ class PassageIndexTest {
     }
 
     @Test
+    void aHitsPageAndKindAreKnownWithoutLoadingItsPassage(@TempDir Path site) throws IOException {
+        Path zh = Files.createDirectories(site.resolve("content/zh/projects/sofa-rpc/invoke-type")).resolve("index.md");
+        Path en = Files.createDirectories(site.resolve("content/en/projects/sofa-rpc/invoke-type")).resolve("index.md");
+        Files.writeString(zh, "---\ntitle: 调用方式\n---\n## 同步\n\n默认方式。\n\n## 异步\n\n用 future。\n");
+        Files.writeString(en, "---\ntitle: Invoke types\n---\n## Sync\n\nThe default.\n");
+        List<Passage> passages = new ArrayList<>(new CorpusReader(CorpusProperties.of(List.of(site.toString()))).read().passages());
+        passages.addAll(threads(3));
+        try (PassageIndex index = PassageIndex.open(dir, documents)) {
+            synchronizer.synchronize(index, passages);
+            index.withSearcher(searcher -> {
+                for (PassageSearcher.Hit hit : searcher.top(new MatchAllDocsQuery(), 100)) {
+                    Passage passage = searcher.passage(hit.doc());
+                    assertThat(searcher.pageKey(hit.doc())).as(passage.id()).isEqualTo(passage.pageKey());
+                    assertThat(searcher.rankedKind(hit.doc())).as(passage.id()).isEqualTo(passage.kind().rankedAs().label());
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
     void survivesARestartWithoutReembedding() throws IOException {
         try (PassageIndex index = PassageIndex.open(dir, documents)) {
             synchronizer.synchronize(index, threads(4));
