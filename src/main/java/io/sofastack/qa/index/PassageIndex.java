@@ -25,7 +25,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +85,7 @@ public final class PassageIndex implements AutoCloseable {
     public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable, boolean mergeToOneSegment)
             throws IOException {
         Files.createDirectories(dir);
-        Directory directory = FSDirectory.open(dir);
+        Directory directory = VectorFilesUnmapped.open(dir);
         String problem = problemWith(directory);
         boolean rebuilt = problem != null;
         if (rebuilt && hasFiles(dir)) {
@@ -98,7 +97,7 @@ public final class PassageIndex implements AutoCloseable {
                     dir, problem, aside);
             pruneUnusable(dir, keepUnusable);
             Files.createDirectories(dir);
-            directory = FSDirectory.open(dir);
+            directory = VectorFilesUnmapped.open(dir);
         }
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
                 .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
