@@ -39,7 +39,8 @@ import java.util.concurrent.Future;
  * bot process with Flight Recorder into {@code /tmp/channels-1.jfr} and {@code -2.jfr}; {@code database=postgres} keeps the
  * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries. {@code askClients=32}
  * loads {@code /api/ask} from that many clients (the corpus's distinct questions, rate limits off) while the first
- * Slack and DingTalk bursts are acknowledged; {@code index=<dir>} reuses an index folder built before;
+ * Slack and DingTalk bursts are acknowledged, after {@code askWarmup=30} seconds of that load alone (the JIT compiles
+ * the ask path meanwhile, rather than during the bursts); {@code index=<dir>} reuses an index folder built before;
  * {@code llm=none} runs the bot without the LLM stub, so that every answer (and every ask) is extractive.
  */
 public final class ChannelBenchmark {
@@ -59,6 +60,7 @@ public final class ChannelBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "32"));
         // Clients that load /api/ask while the first bursts are acknowledged: acks must not wait behind retrievals.
         int askClients = Integer.parseInt(options.getOrDefault("askClients", "0"));
+        long askWarmupSeconds = Long.parseLong(options.getOrDefault("askWarmup", "30"));
         // llm=none: every answer extractive, so the ask load is bound by retrieval (the CPU), not by the LLM stub.
         boolean withLlm = !"none".equals(options.getOrDefault("llm", "stub"));
         LocalPostgres postgres = database.equals("postgres")
@@ -112,6 +114,9 @@ public final class ChannelBenchmark {
                 dingTalk.add(ChatMessages.dingTalk("msg-bench-" + i, base + "/robot/sendBySession?session=" + i,
                         Instant.now().plusSeconds(5400)));
             }
+            // Read before the bot starts: reading the corpus takes seconds of this process's CPU, which must
+            // not overlap the bursts measured below.
+            List<String> askBodies = askClients == 0 ? List.of() : AskBenchmark.askBodies(AskBenchmark.archiveQuestions(corpus));
             try (BotProcess bot = BotProcess.start(jar, flightRecorded(jvm, options.get("jfr"), 1), port, corpus, index, log)) {
                 bot.awaitReady(System.nanoTime(), Duration.ofMinutes(10));
                 SignedRequests requests = new SignedRequests(port);
@@ -132,7 +137,7 @@ public final class ChannelBenchmark {
                 java.util.concurrent.ExecutorService asking = Executors.newSingleThreadExecutor();
                 java.util.concurrent.atomic.AtomicBoolean acked = new java.util.concurrent.atomic.AtomicBoolean();
                 java.util.concurrent.Future<LoadRun.Result> askLoad = askClients == 0 ? null : asking.submit(() -> {
-                    LoadRun load = new LoadRun(bot.baseUrl(), AskBenchmark.askBodies(AskBenchmark.archiveQuestions(corpus)));
+                    LoadRun load = new LoadRun(bot.baseUrl(), askBodies);
                     LoadRun.Result result = null;
                     while (!acked.get()) {
                         result = load.run(askClients, 100_000, Duration.ofSeconds(5));
@@ -140,7 +145,8 @@ public final class ChannelBenchmark {
                     return result;
                 });
                 if (askLoad != null) {
-                    Thread.sleep(5000); // the ask load saturates the cores first
+                    // The ask load saturates the cores first, long enough for its own path to be compiled.
+                    Thread.sleep(Duration.ofSeconds(askWarmupSeconds).toMillis());
                 }
                 Acks slackAcks = report("Slack app_mention ack", bot, () -> run(clients, slack, body -> requests.slackEvent(body)));
                 Acks dingTalkAcks = report("DingTalk message ack", bot, () -> run(clients, dingTalk, body -> requests.dingTalk(body, Instant.now())));

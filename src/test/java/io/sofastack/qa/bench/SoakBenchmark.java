@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * still be answered, and the circuit breaker must open within its window.
  *
  * <p>Arguments (optional): {@code requests=100000 clients=32 llm=none|failing corpus=... queries=... port=18082
- * jar=./qa-bot} ({@code jar} may name a packaged jar instead).
+ * jar=./qa-bot index=<dir>} ({@code jar} may name a packaged jar instead; {@code index} reuses an index folder
+ * built before instead of building a fresh one).
  * Rate limits are switched off: every request comes from one address.
  */
 public final class SoakBenchmark {
@@ -73,7 +74,8 @@ public final class SoakBenchmark {
         }
         Path log = Files.createTempFile("qa-soak", ".log");
         System.out.printf("%d requests from %d clients, LLM %s, log %s%n", requests, clients, failingLlm ? "failing" : "none", log);
-        try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus, Files.createTempDirectory("qa-soak-index"), log)) {
+        try (BotProcess bot = BotProcess.start(jar, jvm, port, corpus,
+                options.containsKey("index") ? Path.of(options.get("index")) : Files.createTempDirectory("qa-soak-index"), log)) {
             bot.awaitReady(System.nanoTime(), Duration.ofMinutes(10));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
