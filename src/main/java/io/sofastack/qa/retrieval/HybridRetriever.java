@@ -189,7 +189,7 @@ public class HybridRetriever implements AutoCloseable {
             List<Hit> vectorHits = vectorByKind.getOrDefault(kind.label(), List.of());
             // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
             List<Candidate> fused = fusion.of(kind).fuse(lexicalHits, vectorHits);
-            List<Map.Entry<Candidate, Passage>> collapsed = collapse(searcher, fused, english ? "en" : "zh", limit);
+            List<Map.Entry<Candidate, Passage>> collapsed = OnePerPage.entries(searcher, fused, english ? "en" : "zh", limit);
             // 4. The features of its first entries within the kind.
             AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
             for (int i = 0; i < collapsed.size(); i++) {
@@ -259,41 +259,6 @@ public class HybridRetriever implements AutoCloseable {
                 .add(query, BooleanClause.Occur.MUST).add(exclude, BooleanClause.Occur.MUST_NOT).build();
         return searcher.topPerGroup(searcher.sharingTermLookups(searched), PassageDocuments.KIND, kinds,
                 properties.lexicalCandidates());
-    }
-
-    /**
-     * One entry per Q&amp;A thread and per page: a page's best section stands for it, in the question's
-     * language when that translation was found too, so a page and its translation are never two sources.
-     * A passage is loaded only when it becomes an entry or may be the translation one needs.
-     */
-    static List<Map.Entry<Candidate, Passage>> collapse(PassageSearcher searcher, List<Candidate> fused,
-                                                        String language, int wanted) throws IOException {
-        List<Map.Entry<Candidate, Passage>> entries = new ArrayList<>();
-        Map<String, Integer> positionByPage = new HashMap<>();
-        for (Candidate candidate : fused) {
-            if (Passage.Kind.QA.label().equals(searcher.rankedKind(candidate.doc()))) {
-                if (entries.size() == wanted) {
-                    break;
-                }
-                entries.add(Map.entry(candidate, searcher.passage(candidate.doc())));
-                continue;
-            }
-            String page = searcher.pageKey(candidate.doc());
-            Integer position = positionByPage.get(page);
-            if (position == null) {
-                if (entries.size() == wanted) {
-                    break;
-                }
-                positionByPage.put(page, entries.size());
-                entries.add(Map.entry(candidate, searcher.passage(candidate.doc())));
-            } else if (!entries.get(position).getValue().language().equals(language)) {
-                Passage translation = searcher.passage(candidate.doc());
-                if (translation.language().equals(language)) {
-                    entries.set(position, Map.entry(entries.get(position).getKey(), translation));
-                }
-            }
-        }
-        return entries;
     }
 
     /** A fused candidate with its passage, and its features when it was among the first of its kind. */

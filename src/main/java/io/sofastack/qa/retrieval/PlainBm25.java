@@ -40,7 +40,7 @@ public class PlainBm25 {
                 candidates.add(new Candidate(hits.get(i).doc(), hits.get(i).score(), i + 1, hits.get(i).score(), 0, 0));
             }
             List<RetrievedPassage> passages = new ArrayList<>();
-            for (Map.Entry<Candidate, Passage> entry : HybridRetriever.collapse(searcher, candidates,
+            for (Map.Entry<Candidate, Passage> entry : OnePerPage.entries(searcher, candidates,
                     Scripts.isMostlyLatin(question) ? "en" : "zh", limit)) {
                 passages.add(new RetrievedPassage(entry.getValue(), entry.getKey().score(), entry.getKey().lexicalRank(), 0, 0));
             }
