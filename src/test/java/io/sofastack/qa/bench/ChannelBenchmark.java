@@ -39,8 +39,8 @@ import java.util.concurrent.Future;
  * bot process with Flight Recorder into {@code /tmp/channels-1.jfr} and {@code -2.jfr}; {@code database=postgres} keeps the
  * delivery log in a PostgreSQL server the benchmark starts from the machine's binaries. {@code askClients=32}
  * loads {@code /api/ask} from that many clients (the corpus's distinct questions, rate limits off) while the first
- * Slack and DingTalk bursts are acknowledged, after {@code askWarmup=30} seconds of that load alone (the JIT compiles
- * the ask path meanwhile, rather than during the bursts); {@code index=<dir>} reuses an index folder built before;
+ * Slack and DingTalk bursts are acknowledged, after {@code askWarmup=120} seconds of that load alone (the JIT compiles
+ * the ask path meanwhile, rather than during the bursts: 30 s were not enough on a slow day); {@code index=<dir>} reuses an index folder built before;
  * {@code llm=none} runs the bot without the LLM stub, so that every answer (and every ask) is extractive.
  */
 public final class ChannelBenchmark {
@@ -60,7 +60,7 @@ public final class ChannelBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "32"));
         // Clients that load /api/ask while the first bursts are acknowledged: acks must not wait behind retrievals.
         int askClients = Integer.parseInt(options.getOrDefault("askClients", "0"));
-        long askWarmupSeconds = Long.parseLong(options.getOrDefault("askWarmup", "30"));
+        long askWarmupSeconds = Long.parseLong(options.getOrDefault("askWarmup", "120"));
         // llm=none: every answer extractive, so the ask load is bound by retrieval (the CPU), not by the LLM stub.
         boolean withLlm = !"none".equals(options.getOrDefault("llm", "stub"));
         LocalPostgres postgres = database.equals("postgres")
