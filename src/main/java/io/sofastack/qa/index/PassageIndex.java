@@ -196,12 +196,12 @@ public final class PassageIndex implements AutoCloseable {
     void commit() throws IOException {
         writer.setLiveCommitData(Map.of(SCHEMA_KEY, PassageDocuments.SCHEMA).entrySet());
         writer.commit();
-        if (mergeToOneSegment && segments() > 1) {
+        int segments = mergeToOneSegment ? segments() : 1;
+        if (segments > 1) {
             long started = System.nanoTime();
-            int before = segments();
             writer.forceMerge(1);
             writer.commit();
-            log.info("Merged the index's {} segments into one, in {} ms", before, (System.nanoTime() - started) / 1_000_000);
+            log.info("Merged the index's {} segments into one, in {} ms", segments, (System.nanoTime() - started) / 1_000_000);
         }
         searchers.maybeRefreshBlocking();
     }
