@@ -3,21 +3,16 @@ package io.sofastack.qa.index;
 import io.sofastack.qa.index.PassageSearcher.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -29,7 +24,6 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -44,11 +38,14 @@ final class GroupedSearch {
 
     private final IndexSearcher searcher;
     private final String groupField;
+    private final PerSegment<SegmentKeywords> groupValues;
     private final List<String> groups;
 
-    GroupedSearch(IndexSearcher searcher, String groupField, List<String> groups) {
+    /** @param groupValues each segment's values of {@code groupField} */
+    GroupedSearch(IndexSearcher searcher, String groupField, PerSegment<SegmentKeywords> groupValues, List<String> groups) {
         this.searcher = searcher;
         this.groupField = groupField;
+        this.groupValues = groupValues;
         this.groups = List.copyOf(groups);
     }
 
@@ -99,22 +96,15 @@ final class GroupedSearch {
 
     /** The group of each document of the segment, by position in {@link #groups}, or {@link #NO_GROUP}. */
     private int[] groupsOf(LeafReader reader) throws IOException {
-        int[] groupOf = new int[reader.maxDoc()];
-        Arrays.fill(groupOf, NO_GROUP);
-        Terms terms = reader.terms(groupField);
-        if (terms == null) {
-            return groupOf;
+        SegmentKeywords values = groupValues.of(reader);
+        int[] groupOfValue = new int[values.values().length];
+        for (int value = 0; value < groupOfValue.length; value++) {
+            groupOfValue[value] = groups.indexOf(values.values()[value]);
         }
-        TermsEnum values = terms.iterator();
-        PostingsEnum postings = null;
-        for (int group = 0; group < groups.size(); group++) {
-            if (!values.seekExact(new BytesRef(groups.get(group)))) {
-                continue;
-            }
-            postings = values.postings(postings, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                groupOf[doc] = group;
-            }
+        int[] groupOf = new int[reader.maxDoc()];
+        for (int doc = 0; doc < groupOf.length; doc++) {
+            int value = values.ordinalOf()[doc];
+            groupOf[doc] = value < 0 ? NO_GROUP : groupOfValue[value];
         }
         return groupOf;
     }

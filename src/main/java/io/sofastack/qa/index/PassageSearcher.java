@@ -59,7 +59,7 @@ public final class PassageSearcher {
      */
     public Map<String, List<Hit>> topPerGroup(Query query, String groupField, List<String> groups, int count)
             throws IOException {
-        return new GroupedSearch(searcher, groupField, groups).top(query, count);
+        return new GroupedSearch(searcher, groupField, valuesOf(groupField), groups).top(query, count);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class PassageSearcher {
      */
     public Map<String, List<Hit>> nearestPerGroup(float[] vector, String groupField, List<String> groups,
                                                   Query exclude, int count) throws IOException {
-        return new GroupedSearch(searcher, groupField, groups).nearest(vectors, vector, exclude, count);
+        return new GroupedSearch(searcher, groupField, valuesOf(groupField), groups).nearest(vectors, vector, exclude, count);
     }
 
     /**
@@ -130,6 +130,14 @@ public final class PassageSearcher {
     /** The label of the kind the passage is ranked among ({@link PassageDocuments#KIND}), without loading it. */
     public String rankedKind(int doc) throws IOException {
         return keyword(kinds, doc);
+    }
+
+    /** The values of a keyword field this view holds for each segment: documents are grouped by kind. */
+    private PerSegment<SegmentKeywords> valuesOf(String groupField) {
+        if (!groupField.equals(PassageDocuments.KIND)) {
+            throw new IllegalArgumentException("documents are grouped by " + PassageDocuments.KIND + ", not by " + groupField);
+        }
+        return kinds;
     }
 
     private String keyword(PerSegment<SegmentKeywords> field, int doc) throws IOException {
