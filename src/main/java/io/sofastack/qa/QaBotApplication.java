@@ -1,5 +1,7 @@
 package io.sofastack.qa;
 
+import io.sofastack.qa.cpu.CompilerThreadPriority;
+import io.sofastack.qa.cpu.ThreadPriority;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +14,9 @@ import org.springframework.context.annotation.Bean;
 public class QaBotApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(QaBotApplication.class, args);
+        SpringApplication application = new SpringApplication(QaBotApplication.class);
+        application.addListeners(new CompilerThreadPriority(new ThreadPriority()));
+        application.run(args);
     }
 
     /** The one source of time, so that tests can fix it. */

@@ -1,5 +1,6 @@
 package io.sofastack.qa.retrieval;
 
+import io.sofastack.qa.cpu.ThreadPriority;
 import io.sofastack.qa.index.ArchiveIndexer;
 import io.sofastack.qa.index.PassageDocuments;
 import io.sofastack.qa.index.PassageSearcher;

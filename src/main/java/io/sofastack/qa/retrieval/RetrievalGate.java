@@ -1,5 +1,6 @@
 package io.sofastack.qa.retrieval;
 
+import io.sofastack.qa.cpu.ThreadPriority;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

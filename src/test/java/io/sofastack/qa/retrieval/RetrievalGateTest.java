@@ -1,5 +1,6 @@
 package io.sofastack.qa.retrieval;
 
+import io.sofastack.qa.cpu.ThreadPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,7 +79,7 @@ class RetrievalGateTest {
         List<String> lowered = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadPriority recording = new ThreadPriority() {
             @Override
-            boolean lowerCurrentThread(int nice) {
+            public boolean lowerCurrentThread(int nice) {
                 lowered.add(Thread.currentThread().getName() + " by " + nice);
                 return true;
             }
@@ -89,31 +90,6 @@ class RetrievalGateTest {
             assertThatThrownBy(() -> gate.run(() -> {
                 throw new IllegalArgumentException("bad question");
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad question");
-        }
-    }
-
-    @Test
-    void onLinuxAThreadIsMadeNicerThanItWas() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/thread-self")),
-                "no /proc/thread-self: not Linux, thread priorities are not lowered here");
-        java.util.concurrent.atomic.AtomicReference<int[]> nice = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            int before = niceOfCurrentThread();
-            boolean done = new ThreadPriority().lowerCurrentThread(3);
-            nice.set(new int[] {before, niceOfCurrentThread(), done ? 1 : 0});
-        });
-        thread.start();
-        thread.join();
-        assertThat(nice.get()[2]).as("lowered").isEqualTo(1);
-        assertThat(nice.get()[1]).isEqualTo(Math.min(19, nice.get()[0] + 3));
-        assertThat(new ThreadPriority().lowerCurrentThread(0)).isFalse();
-    }
-
-    private static int niceOfCurrentThread() {
-        try {
-            return ThreadPriority.niceOfCurrentThread();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
