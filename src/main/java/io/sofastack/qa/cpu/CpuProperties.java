@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *        (README, "Benchmarks")
  */
 @Validated
-@ConfigurationProperties("qa.cpu")
+@ConfigurationProperties(CpuProperties.PREFIX)
 public record CpuProperties(@DefaultValue("19") @Min(0) @Max(19) int compilerNice) {
 
     static final String PREFIX = "qa.cpu";

@@ -2,16 +2,11 @@ package io.sofastack.qa.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The build's training run for the class data archive that {@code ./qa-bot} starts with: the packaged
@@ -49,7 +44,11 @@ public final class ClassArchiveTraining {
         long started = System.nanoTime();
         try (BotProcess bot = BotProcess.start(jar, jvm, freePort(), "data", work.resolve("index"), log)) {
             bot.awaitReady(started, Duration.ofMinutes(5));
-            ask(bot, QUESTIONS);
+            LoadRun.Result answered = new LoadRun(bot.baseUrl(), AskBenchmark.askBodies(QUESTIONS))
+                    .run(1, QUESTIONS.size(), Duration.ofMinutes(2));
+            if (answered.errors() > 0 || answered.requests() < QUESTIONS.size()) {
+                throw new IllegalStateException(answered.errors() + " of the training questions were not answered with 200; see " + log);
+            }
             bot.get("/");
         }
         if (!Files.isRegularFile(archive)) {
@@ -57,22 +56,6 @@ public final class ClassArchiveTraining {
         }
         System.out.printf("class data archive %s recorded in %.1f s (%d MiB)%n", archive,
                 (System.nanoTime() - started) / 1e9, Files.size(archive) >> 20);
-    }
-
-    private static void ask(BotProcess bot, List<String> questions) throws IOException, InterruptedException {
-        JsonMapper json = JsonMapper.builder().build();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (String question : questions) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/api/ask"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("question", question))))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the training question '" + question + "' got HTTP "
-                        + response.statusCode() + ": " + response.body());
-            }
-        }
     }
 
     private static int freePort() throws IOException {
