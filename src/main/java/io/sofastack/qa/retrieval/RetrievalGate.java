@@ -2,6 +2,7 @@ package io.sofastack.qa.retrieval;
 
 import io.sofastack.qa.cpu.ThreadPriority;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 final class RetrievalGate implements AutoCloseable {
 
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(10);
+
     private final Semaphore slots;
     private final Duration timeout;
     private final ExecutorService workers;
@@ -34,10 +37,24 @@ final class RetrievalGate implements AutoCloseable {
         int threads = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(threads, true);
         this.timeout = timeout;
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, lowered(priority, nice));
-        // Started now, so that lowering their priority is not a first question's wait.
+        CountDownLatch loweredThreads = new CountDownLatch(threads);
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads,
+                lowered(priority, nice, loweredThreads));
+        // Started now, so that lowering their priority is not a first question's wait; waited for, so
+        // that no question can reach a worker whose priority is still being lowered.
         pool.prestartAllCoreThreads();
         this.workers = pool;
+        awaitQuietly(loweredThreads);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(STARTUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the retrieval threads did not start within " + STARTUP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs the retrieval on one of the gate's threads once a slot is free, and returns what it gives. */
@@ -80,11 +97,15 @@ final class RetrievalGate implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static ThreadFactory lowered(ThreadPriority priority, int nice) {
+    private static ThreadFactory lowered(ThreadPriority priority, int nice, CountDownLatch loweredThreads) {
         AtomicInteger number = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(() -> {
-                priority.lowerCurrentThread(nice);
+                try {
+                    priority.lowerCurrentThread(nice);
+                } finally {
+                    loweredThreads.countDown();
+                }
                 task.run();
             }, "retrieval-" + number.incrementAndGet());
             thread.setDaemon(true);
