@@ -57,7 +57,7 @@ public class ArchiveIndexer implements AutoCloseable {
         this.corpusReader = corpusReader;
         this.clock = clock;
         this.index = PassageIndex.open(Path.of(properties.dir()), new PassageDocuments(jsonMapper), properties.keepUnusable(),
-                properties.mergeToOneSegment());
+                properties.mergeToOneSegment(), properties.simd());
         EmbeddingCache cache = properties.embeddingCache() && jdbc != null
                 ? new EmbeddingCache(jdbc, embeddingModel.getClass().getName() + "/" + embeddingModel.dimensions()) : null;
         this.synchronizer = new IndexSynchronizer(embeddingModel, properties.embeddingBatch(), properties.maxDeletedFraction(), cache);

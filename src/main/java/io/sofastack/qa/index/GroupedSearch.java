@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -76,19 +75,17 @@ final class GroupedSearch {
             if (segment.docs().length == 0) {
                 continue;
             }
-            VectorSimilarityFunction similarity = segment.similarity();
             int[] groupOf = groupsOf(reader);
             Bits live = reader.getLiveDocs();
             FixedBitSet left = excluded == null ? null : matches(excluded, leaf);
             int[] docs = segment.docs();
-            float[][] values = segment.values();
             for (int i = 0; i < docs.length; i++) {
                 int doc = docs[i];
                 int group = groupOf[doc];
                 if (group == NO_GROUP || live != null && !live.get(doc) || left != null && left.get(doc)) {
                     continue;
                 }
-                queues.offer(group, leaf.docBase + doc, similarity.compare(vector, values[i]));
+                queues.offer(group, leaf.docBase + doc, segment.similarity(vector, i));
             }
         }
         return queues.results();

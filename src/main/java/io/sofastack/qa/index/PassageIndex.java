@@ -44,13 +44,14 @@ public final class PassageIndex implements AutoCloseable {
     private final PassageDocuments documents;
     private final boolean rebuiltOnOpen;
     private final boolean mergeToOneSegment;
-    private final PerSegment<SegmentVectors> vectors = SegmentVectors.of(PassageDocuments.VECTOR);
+    private final PerSegment<SegmentVectors> vectors;
     private final PerSegment<SegmentKeywords> pages = SegmentKeywords.of(PassageDocuments.PAGE);
     private final PerSegment<SegmentKeywords> kinds = SegmentKeywords.of(PassageDocuments.KIND);
 
     private PassageIndex(Directory directory, IndexWriter writer, PassageDocuments documents, boolean rebuiltOnOpen,
-                         boolean mergeToOneSegment) throws IOException {
+                         boolean mergeToOneSegment, DotProduct product) throws IOException {
         this.directory = directory;
+        this.vectors = SegmentVectors.of(PassageDocuments.VECTOR, product);
         this.mergeToOneSegment = mergeToOneSegment;
         this.writer = writer;
         this.documents = documents;
@@ -75,15 +76,16 @@ public final class PassageIndex implements AutoCloseable {
      * synchronisation fills from the archive.
      */
     public static PassageIndex open(Path dir, PassageDocuments documents) throws IOException {
-        return open(dir, documents, 1, true);
+        return open(dir, documents, 1, true, true);
     }
 
     /**
      * As {@link #open(Path, PassageDocuments)}, keeping at most {@code keepUnusable} folders moved aside,
-     * and merging the index into one segment after each commit that left more ({@code mergeToOneSegment}).
+     * merging the index into one segment after each commit that left more ({@code mergeToOneSegment}),
+     * and comparing vectors with the JDK's Vector API when {@code simd} and the JVM allow ({@link DotProduct}).
      */
-    public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable, boolean mergeToOneSegment)
-            throws IOException {
+    public static PassageIndex open(Path dir, PassageDocuments documents, int keepUnusable, boolean mergeToOneSegment,
+                                    boolean simd) throws IOException {
         Files.createDirectories(dir);
         Directory directory = VectorFilesUnmapped.open(dir);
         String problem = problemWith(directory);
@@ -102,7 +104,8 @@ public final class PassageIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(new ArchiveAnalyzer())
                 .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setCommitOnClose(false);
-        return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt, mergeToOneSegment);
+        return new PassageIndex(directory, new IndexWriter(directory, config), documents, rebuilt, mergeToOneSegment,
+                DotProduct.choose(simd));
     }
 
     /** Deletes all but the newest {@code keep} folders moved aside from {@code dir}. */

@@ -13,21 +13,29 @@ import org.apache.lucene.search.DocIdSetIterator;
  * heap. Every question compares itself with every vector: read through the index file, each one is
  * first copied out of the mapped file, and that copy cost more than the comparison (the whole site,
  * 8,471 vectors: 3.0 ms a question against 1.8 ms from the heap, for 17 MiB of heap). The
- * similarities are those of the field's own function, so nothing ranks differently.
+ * similarities are those of the field's own function, so nothing ranks differently; the dot product
+ * under it is {@code product}'s ({@link DotProduct}).
  */
-record SegmentVectors(int[] docs, float[][] values, VectorSimilarityFunction similarity) {
+record SegmentVectors(int[] docs, float[][] values, VectorSimilarityFunction similarity, DotProduct product) {
 
-    private static final SegmentVectors NONE = new SegmentVectors(new int[0], new float[0][], VectorSimilarityFunction.DOT_PRODUCT);
-
-    /** Each segment's vectors of {@code field}, copied the first time the segment is seen. */
-    static PerSegment<SegmentVectors> of(String field) {
-        return new PerSegment<>(segment -> read(segment, field));
+    /** The similarity of {@code query} to the {@code i}-th vector, as the field's function scores it. */
+    float similarity(float[] query, int i) {
+        if (similarity == VectorSimilarityFunction.DOT_PRODUCT) {
+            // Lucene's DOT_PRODUCT score of the product, for unit vectors in [0, 1].
+            return Math.max((1 + product.of(query, values[i])) / 2, 0);
+        }
+        return similarity.compare(query, values[i]);
     }
 
-    private static SegmentVectors read(LeafReader segment, String field) throws IOException {
+    /** Each segment's vectors of {@code field}, copied the first time the segment is seen. */
+    static PerSegment<SegmentVectors> of(String field, DotProduct product) {
+        return new PerSegment<>(segment -> read(segment, field, product));
+    }
+
+    private static SegmentVectors read(LeafReader segment, String field, DotProduct product) throws IOException {
         FieldInfo info = segment.getFieldInfos().fieldInfo(field);
         if (info == null || !info.hasVectorValues()) {
-            return NONE;
+            return new SegmentVectors(new int[0], new float[0][], VectorSimilarityFunction.DOT_PRODUCT, product);
         }
         FloatVectorValues values = segment.getFloatVectorValues(field);
         int[] docs = new int[values.size()];
@@ -37,6 +45,6 @@ record SegmentVectors(int[] docs, float[][] values, VectorSimilarityFunction sim
             docs[count] = doc;
             copied[count++] = values.vectorValue().clone();
         }
-        return new SegmentVectors(Arrays.copyOf(docs, count), Arrays.copyOf(copied, count), info.getVectorSimilarityFunction());
+        return new SegmentVectors(Arrays.copyOf(docs, count), Arrays.copyOf(copied, count), info.getVectorSimilarityFunction(), product);
     }
 }

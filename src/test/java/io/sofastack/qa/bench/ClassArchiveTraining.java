@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * answer records), about a thousand, which the first question then read from the jars (README, "Benchmarks").
  *
  * <p>Run by {@code mvn package} (pom.xml, {@code record-class-archive}); arguments {@code jar=}
- * {@code archive=} {@code work=} (a folder for the run's index, state and log), all required.
+ * {@code archive=} {@code work=} (a folder for the run's index, state and log), all required, and
+ * {@code jvm=} (the run command's module options, space-separated).
  */
 public final class ClassArchiveTraining {
 
@@ -37,9 +39,11 @@ public final class ClassArchiveTraining {
         Path archive = Path.of(required(options, "archive"));
         Path work = Files.createDirectories(Path.of(required(options, "work")));
         Files.deleteIfExists(archive);
-        List<String> jvm = List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
+        List<String> jvm = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
                 "-Dqa.channel.state-dir=" + work.resolve("state"), "-Dqa.rate-limit.enabled=false",
-                "-Dlogging.level.root=warn", "-Dspring.main.banner-mode=off");
+                "-Dlogging.level.root=warn", "-Dspring.main.banner-mode=off"));
+        // The run command's module options: a JVM started with other modules than the recording did ignores the archive.
+        jvm.addAll(List.of(options.getOrDefault("jvm", "").split(" ")));
         Path log = work.resolve("training.log");
         long started = System.nanoTime();
         try (BotProcess bot = BotProcess.start(jar, jvm, freePort(), "data", work.resolve("index"), log)) {

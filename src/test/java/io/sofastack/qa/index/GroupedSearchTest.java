@@ -50,7 +50,7 @@ class GroupedSearchTest {
 
     private final Random random = new Random(7);
     private final Directory directory = new ByteBuffersDirectory();
-    private final PerSegment<SegmentVectors> vectors = SegmentVectors.of("vector");
+    private final PerSegment<SegmentVectors> vectors = SegmentVectors.of("vector", DotProduct.SCALAR);
     private DirectoryReader reader;
     private IndexSearcher searcher;
 
@@ -148,28 +148,62 @@ class GroupedSearchTest {
 
     @Test
     void nearestOfEachKindAreTheExactNeighboursAmongTheLiveDocumentsNotLeftOut() throws IOException {
-        PassageSearcher passages = new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()), vectors,
-                SegmentKeywords.of("page"), SegmentKeywords.of("kind"));
-        float[] question = new float[DIMENSIONS];
-        for (int i = 0; i < DIMENSIONS; i++) {
-            question[i] = (float) random.nextGaussian();
-        }
-        VectorUtil.l2normalize(question);
+        float[] question = randomUnitVector();
         Query leftOut = new TermQuery(new Term("body", "raft"));
-        Map<String, List<Hit>> nearest = passages.nearestPerGroup(question, "kind", KINDS, leftOut, 25);
+        Map<String, List<Hit>> nearest = searcherComparingBy(DotProduct.SCALAR).nearestPerGroup(question, "kind", KINDS, leftOut, 25);
         for (String kind : KINDS) {
-            List<Hit> expected = new ArrayList<>();
-            Query candidates = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", kind)), BooleanClause.Occur.FILTER)
-                    .add(leftOut, BooleanClause.Occur.MUST_NOT).build();
-            for (ScoreDoc hit : searcher.search(candidates, reader.maxDoc()).scoreDocs) {
-                byte[] raw = searcher.storedFields().document(hit.doc).getBinaryValue("raw").bytes;
-                float[] vector = new float[DIMENSIONS];
-                java.nio.ByteBuffer.wrap(raw).asFloatBuffer().get(vector);
-                expected.add(new Hit(hit.doc, VectorSimilarityFunction.DOT_PRODUCT.compare(question, vector)));
-            }
-            expected.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::doc));
-            assertThat(nearest.get(kind)).as("kind %s", kind).isEqualTo(expected.subList(0, 25));
+            assertThat(nearest.get(kind)).as("kind %s", kind).isEqualTo(bruteForceNearest(question, kind, leftOut, 25));
         }
+    }
+
+    @Test
+    void theVectorApisProductFindsTheSameNeighboursInTheSameOrderWithScoresEqualToTheLastBits() throws Exception {
+        WarmedUpDotProduct fastest = (WarmedUpDotProduct) DotProduct.choose(true);
+        for (long deadline = System.nanoTime() + 30_000_000_000L; !fastest.done() && System.nanoTime() < deadline; ) {
+            Thread.sleep(5);
+        }
+        float[] question = randomUnitVector();
+        Map<String, List<Hit>> nearest = searcherComparingBy(fastest).nearestPerGroup(question, "kind", KINDS, null, 40);
+        for (String kind : KINDS) {
+            List<Hit> expected = bruteForceNearest(question, kind, null, 40);
+            List<Hit> found = nearest.get(kind);
+            assertThat(found).extracting(Hit::doc).as("kind %s, by %s", kind, fastest.description())
+                    .isEqualTo(expected.stream().map(Hit::doc).toList());
+            for (int i = 0; i < found.size(); i++) {
+                assertThat(found.get(i).score()).isCloseTo(expected.get(i).score(), org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    private PassageSearcher searcherComparingBy(DotProduct product) {
+        return new PassageSearcher(searcher, new PassageDocuments(JsonMapper.builder().build()),
+                SegmentVectors.of("vector", product), SegmentKeywords.of("page"), SegmentKeywords.of("kind"));
+    }
+
+    private float[] randomUnitVector() {
+        float[] vector = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        VectorUtil.l2normalize(vector);
+        return vector;
+    }
+
+    /** Lucene's own similarity of the question to each stored vector of the kind, sorted as Lucene sorts hits. */
+    private List<Hit> bruteForceNearest(float[] question, String kind, Query leftOut, int count) throws IOException {
+        List<Hit> expected = new ArrayList<>();
+        BooleanQuery.Builder candidates = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", kind)), BooleanClause.Occur.FILTER);
+        if (leftOut != null) {
+            candidates.add(leftOut, BooleanClause.Occur.MUST_NOT);
+        }
+        for (ScoreDoc hit : searcher.search(candidates.build(), reader.maxDoc()).scoreDocs) {
+            byte[] raw = searcher.storedFields().document(hit.doc).getBinaryValue("raw").bytes;
+            float[] vector = new float[DIMENSIONS];
+            java.nio.ByteBuffer.wrap(raw).asFloatBuffer().get(vector);
+            expected.add(new Hit(hit.doc, VectorSimilarityFunction.DOT_PRODUCT.compare(question, vector)));
+        }
+        expected.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::doc));
+        return expected.subList(0, count);
     }
 
     @Test

@@ -93,8 +93,8 @@ class PassageIndexTest {
 
     @Test
     void aChangeIsMergedIntoOneSegmentWithTheRestUnlessTurnedOff(@TempDir Path unmerged) throws IOException {
-        try (PassageIndex merging = PassageIndex.open(dir, documents, 1, true);
-             PassageIndex keeping = PassageIndex.open(unmerged, documents, 1, false)) {
+        try (PassageIndex merging = PassageIndex.open(dir, documents, 1, true, true);
+             PassageIndex keeping = PassageIndex.open(unmerged, documents, 1, false, true)) {
             for (PassageIndex index : List.of(merging, keeping)) {
                 synchronizer.synchronize(index, threads(4));
                 synchronizer.synchronize(index, threads(6));
