@@ -7,6 +7,7 @@ import io.sofastack.qa.index.PassageSearcher;
 import io.sofastack.qa.index.PassageSearcher.Hit;
 import io.sofastack.qa.ingest.Passage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -142,16 +145,43 @@ public class HybridRetriever implements AutoCloseable {
         Set<String> questionTerms = terms.of(PassageDocuments.BODY, text);
         boolean english = Scripts.isMostlyLatin(text);
         String expanded = lexicon.expand(text, questionTerms);
-        float[] vector;
+        // The embedding (a few ms of ONNX Runtime) runs on a helper thread while this one ranks by BM25,
+        // which needs no vector: one question alone takes the time of the longer of the two, not their sum.
+        Future<float[]> vector = gate.beside(() -> embedded(expanded));
         try {
-            vector = embeddingModel.embed(expanded);
+            return indexer.index().withSearcher(searcher ->
+                    rank(searcher, questionTerms, english, expanded, vector, limit, exclude));
+        } finally {
+            vector.cancel(true);
+        }
+    }
+
+    /** The question's embedding, or {@code null} when it has nothing the model can embed. */
+    private float[] embedded(String text) {
+        try {
+            return embeddingModel.embed(text);
         } catch (IllegalArgumentException nothingToEmbed) {
             // Letters the tokenizer has no pieces for (rare scripts): the question is searched by its words only.
-            vector = null;
+            return null;
         }
-        float[] embedded = vector;
-        return indexer.index().withSearcher(searcher ->
-                rank(searcher, questionTerms, english, expanded, embedded, limit, exclude));
+    }
+
+    private static float[] await(Future<float[]> vector) {
+        try {
+            return vector.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            // The asker gave up (RetrievalGate): so does this retrieval.
+            Thread.currentThread().interrupt();
+            throw new RetrievalBusyException(Duration.ZERO);
+        }
     }
 
     /** The text with each unpaired surrogate (not a character at all, but valid in JSON) replaced by U+FFFD. */
@@ -172,7 +202,7 @@ public class HybridRetriever implements AutoCloseable {
     }
 
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
-                         float[] vector, int limit, Query exclude) throws IOException {
+                         Future<float[]> embedding, int limit, Query exclude) throws IOException {
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
         // 1. Rank each kind by BM25 over the analyzed text: threads under one weighting of head and
         //    body, docs and articles under another, each in one pass.
@@ -180,6 +210,7 @@ public class HybridRetriever implements AutoCloseable {
         lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost()), THREADS, exclude));
         lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost()), SECTIONS, exclude));
         // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
+        float[] vector = await(embedding);
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()
                 : searcher.nearestPerGroup(vector, PassageDocuments.KIND, RANKED_LABELS, exclude,
                         properties.vectorCandidates());

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@code qa.retrieval.nice} ({@link ThreadPriority}): when the cores are saturated by questions, the
  * work that must stay quick (acknowledging a webhook within the platform's deadline, a health check)
  * still gets a core at once instead of a fair share of one, and the questions lose nothing when it is
- * idle.
+ * idle. A retrieval may hand part of its work to one of as many helper threads, of the same priority
+ * ({@link #beside}), to overlap with its own.
  */
 final class RetrievalGate implements AutoCloseable {
 
@@ -32,19 +33,24 @@ final class RetrievalGate implements AutoCloseable {
     private final Semaphore slots;
     private final Duration timeout;
     private final ExecutorService workers;
+    private final ExecutorService helpers;
 
     RetrievalGate(int maxConcurrent, Duration timeout, ThreadPriority priority, int nice) {
         int threads = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(threads, true);
         this.timeout = timeout;
-        CountDownLatch loweredThreads = new CountDownLatch(threads);
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads,
-                lowered(priority, nice, loweredThreads));
-        // Started now, so that lowering their priority is not a first question's wait; waited for, so
-        // that no question can reach a worker whose priority is still being lowered.
-        pool.prestartAllCoreThreads();
-        this.workers = pool;
+        CountDownLatch loweredThreads = new CountDownLatch(2 * threads);
+        this.workers = started(threads, lowered("retrieval-", priority, nice, loweredThreads));
+        this.helpers = started(threads, lowered("retrieval-helper-", priority, nice, loweredThreads));
+        // Waited for, so that no question can reach a thread whose priority is still being lowered.
         awaitQuietly(loweredThreads);
+    }
+
+    /** Started now, so that lowering their priority is not a first question's wait. */
+    private static ExecutorService started(int threads, ThreadFactory factory) {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, factory);
+        pool.prestartAllCoreThreads();
+        return pool;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -92,12 +98,21 @@ final class RetrievalGate implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code work} on a helper thread, for a retrieval that goes on meanwhile and takes the
+     * result later. Helpers never wait for the gate, so a retrieval waiting for one cannot deadlock.
+     */
+    <T> Future<T> beside(Supplier<T> work) {
+        return helpers.submit(work::get);
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();
+        helpers.shutdownNow();
     }
 
-    private static ThreadFactory lowered(ThreadPriority priority, int nice, CountDownLatch loweredThreads) {
+    private static ThreadFactory lowered(String name, ThreadPriority priority, int nice, CountDownLatch loweredThreads) {
         AtomicInteger number = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(() -> {
@@ -107,7 +122,7 @@ final class RetrievalGate implements AutoCloseable {
                     loweredThreads.countDown();
                 }
                 task.run();
-            }, "retrieval-" + number.incrementAndGet());
+            }, name + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -86,10 +86,48 @@ class RetrievalGateTest {
         };
         try (RetrievalGate gate = new RetrievalGate(2, Duration.ofSeconds(30), recording, 7)) {
             assertThat(gate.run(() -> Thread.currentThread().getName())).startsWith("retrieval-");
-            assertThat(lowered).containsExactlyInAnyOrder("retrieval-1 by 7", "retrieval-2 by 7");
+            assertThat(lowered).containsExactlyInAnyOrder("retrieval-1 by 7", "retrieval-2 by 7",
+                    "retrieval-helper-1 by 7", "retrieval-helper-2 by 7");
+            assertThat(gate.beside(() -> Thread.currentThread().getName()).get()).startsWith("retrieval-helper-");
             assertThatThrownBy(() -> gate.run(() -> {
                 throw new IllegalArgumentException("bad question");
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad question");
+        }
+    }
+
+    @Test
+    void aRetrievalThatHandsWorkToAHelperGoesOnMeanwhileAndEveryRetrievalAtOnceGetsItsHelpersResult() throws Exception {
+        RetrievalGate gate = new RetrievalGate(2, Duration.ofSeconds(30), new ThreadPriority(), 0);
+        ExecutorService askers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int question = i;
+                answers.add(askers.submit(() -> gate.run(() -> {
+                    CountDownLatch meanwhile = new CountDownLatch(1);
+                    Future<String> helped = gate.beside(() -> {
+                        try {
+                            // the helper only finishes once the retrieval has gone on without it
+                            meanwhile.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "helped " + question;
+                    });
+                    meanwhile.countDown();
+                    try {
+                        return helped.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).isEqualTo("helped " + i);
+            }
+        } finally {
+            askers.shutdownNow();
+            gate.close();
         }
     }
 
