@@ -22,22 +22,25 @@ final class AnswerabilityFeatures {
     private final Terms terms;
     private final BilingualLexicon lexicon;
     private final FusionByKind fusion;
+    private final PassageTermsCache passageTerms;
 
-    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion) {
+    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion, PassageTermsCache passageTerms) {
         this.terms = terms;
         this.lexicon = lexicon;
         this.fusion = fusion;
+        this.passageTerms = passageTerms;
     }
 
     /**
-     * What is known of the question: its terms and their weights (computed once per question), and the
-     * rankings of one kind of passage ({@link #withHits}).
+     * What is known of the question: its terms, their weights and the hashes of each term and its
+     * translations ({@link Terms#hash}; computed once per question), and the rankings of one kind of
+     * passage ({@link #withHits}).
      */
-    record Question(List<String> terms, double[] idf, boolean[] latin, boolean english,
+    record Question(List<String> terms, double[] idf, boolean[] latin, long[][] hashes, boolean english,
                     List<Hit> lexicalHits, List<Hit> vectorHits) {
 
         Question withHits(List<Hit> lexical, List<Hit> vector) {
-            return new Question(terms, idf, latin, english, lexical, vector);
+            return new Question(terms, idf, latin, hashes, english, lexical, vector);
         }
     }
 
@@ -46,16 +49,21 @@ final class AnswerabilityFeatures {
         int documents = Math.max(1, searcher.size());
         double[] idf = new double[list.size()];
         boolean[] latin = new boolean[list.size()];
+        long[][] hashes = new long[list.size()][];
         for (int i = 0; i < list.size(); i++) {
             String term = list.get(i);
             int frequency = searcher.documentFrequency(PassageDocuments.BODY, term);
-            for (String translation : lexicon.translations(term)) {
-                frequency = Math.max(frequency, searcher.documentFrequency(PassageDocuments.BODY, translation));
+            List<String> translations = lexicon.translations(term);
+            hashes[i] = new long[1 + translations.size()];
+            hashes[i][0] = Terms.hash(term);
+            for (int t = 0; t < translations.size(); t++) {
+                frequency = Math.max(frequency, searcher.documentFrequency(PassageDocuments.BODY, translations.get(t)));
+                hashes[i][1 + t] = Terms.hash(translations.get(t));
             }
             idf[i] = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
             latin[i] = term.chars().allMatch(c -> c < 128);
         }
-        return new Question(list, idf, latin, english, List.of(), List.of());
+        return new Question(list, idf, latin, hashes, english, List.of(), List.of());
     }
 
     /**
@@ -64,7 +72,7 @@ final class AnswerabilityFeatures {
      *        coverage alone
      */
     double[] withinKind(Question question, Candidate candidate, Passage passage, List<Passage> runnersUp) {
-        Set<String> body = bodyTerms(passage);
+        Terms.HashedTerms body = bodyTerms(passage);
         double coverage = coverage(question, body, false);
         double runnerUpCoverage = 0;
         for (Passage runnerUp : runnersUp) {
@@ -103,21 +111,25 @@ final class AnswerabilityFeatures {
         return new Features(values);
     }
 
-    private Set<String> bodyTerms(Passage passage) {
-        return terms.of(PassageDocuments.BODY, head(passage.title() + "\n" + passage.section() + "\n" + passage.text()));
+    private Terms.HashedTerms bodyTerms(Passage passage) {
+        return passageTerms.of(passage, head(passage.title() + "\n" + passage.section() + "\n" + passage.text()),
+                text -> terms.hashed(PassageDocuments.BODY, text));
     }
 
-    private double coverage(Question question, Set<String> passageTerms, boolean latinOnly) {
+    /** The share of the question's weight (idf) whose terms, or one of their translations, the passage holds. */
+    private static double coverage(Question question, Terms.HashedTerms passageTerms, boolean latinOnly) {
         double total = 0;
         double covered = 0;
         for (int i = 0; i < question.terms().size(); i++) {
             if (latinOnly && !question.latin()[i]) {
                 continue;
             }
-            String term = question.terms().get(i);
             total += question.idf()[i];
-            if (passageTerms.contains(term) || lexicon.translations(term).stream().anyMatch(passageTerms::contains)) {
-                covered += question.idf()[i];
+            for (long hash : question.hashes()[i]) {
+                if (passageTerms.contains(hash)) {
+                    covered += question.idf()[i];
+                    break;
+                }
             }
         }
         return total == 0 ? 1 : covered / total;

@@ -48,8 +48,10 @@ class RetrievalConfiguration {
     }
 
     @Bean
-    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion) {
-        return new AnswerabilityFeatures(terms, lexicon, fusion);
+    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion,
+                                                RetrievalProperties properties) {
+        return new AnswerabilityFeatures(terms, lexicon, fusion,
+                new PassageTermsCache(properties.passageTermsCache().toBytes()));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -34,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param queueTimeout a question that waits longer than this for its turn is refused as busy (HTTP 503)
  * @param nice how much lower than the rest of the bot the retrieval threads are scheduled (Linux nice
  *        values, 0 to 19; 0: the same), so that acknowledging webhooks never waits behind questions
+ * @param passageTermsCache heap for the terms of the passages questions were last compared with (about
+ *        a thousand passages in 8 MB; 0 analyses every passage at every question)
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
@@ -53,5 +56,6 @@ public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @Deci
                                   @DefaultValue("classpath:answerability/model.json") @NotBlank String answerabilityModel,
                                   @DefaultValue("0") @Min(0) @Max(256) int maxConcurrent,
                                   @DefaultValue("10s") java.time.Duration queueTimeout,
-                                  @DefaultValue("10") @Min(0) @Max(19) int nice) {
+                                  @DefaultValue("10") @Min(0) @Max(19) int nice,
+                                  @DefaultValue("8MB") DataSize passageTermsCache) {
 }

@@ -11,7 +11,7 @@ class CrossKindFeaturesTest {
 
     private final RankFusion threads = new RankFusion(1.0, 0.5, 60);
     private final AnswerabilityFeatures features = new AnswerabilityFeatures(new Terms(), BilingualLexicon.empty(),
-            new FusionByKind(threads, new RankFusion(1.0, 0.0, 60)));
+            new FusionByKind(threads, new RankFusion(1.0, 0.0, 60)), new PassageTermsCache(0));
 
     @Test
     void anEntryIsComparedWithTheBestOfTheOtherKinds() {
