@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param simd whether questions compare their vector with the passages' by the JDK's Vector API when
  *        the JVM has it ({@code --add-modules jdk.incubator.vector}, which README's run command gives):
  *        the same similarities to the last bits, in less than half the time on AVX-512 cores
+ * @param catchUpNice how much lower (Linux nice, 0 to 19; 0: not at all) the start's synchronisation is
+ *        scheduled when the index on disk already serves, so that the first questions after a restart
+ *        do not share the cores with it ({@link IndexStartup})
  */
 @Validated
 @ConfigurationProperties("qa.index")
@@ -40,10 +43,11 @@ public record IndexProperties(@DefaultValue("qa-index") @NotBlank String dir,
                               @DefaultValue("1") @Min(0) @Max(100) int keepUnusable,
                               @DefaultValue("true") boolean embeddingCache,
                               @DefaultValue("true") boolean mergeToOneSegment,
-                              @DefaultValue("true") boolean simd) {
+                              @DefaultValue("true") boolean simd,
+                              @DefaultValue("19") @Min(0) @Max(19) int catchUpNice) {
 
     /** The defaults with another folder, without the embedding cache: for tests and tools. */
     public static IndexProperties of(String dir) {
-        return new IndexProperties(dir, 16, 2, 1, 0.2, 1, false, true, true);
+        return new IndexProperties(dir, 16, 2, 1, 0.2, 1, false, true, true, 19);
     }
 }
