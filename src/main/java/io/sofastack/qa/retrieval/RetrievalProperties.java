@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param nice how much lower than the rest of the bot the retrieval threads are scheduled (Linux nice
  *        values, 0 to 19; 0: the same), so that acknowledging webhooks never waits behind questions
  * @param passageTermsCache heap for the terms of the passages questions were last compared with (about
- *        a thousand passages in 8 MB; 0 analyses every passage at every question)
+ *        6,000 passages of the site in 8 MB; 0 analyses every passage at every question)
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
