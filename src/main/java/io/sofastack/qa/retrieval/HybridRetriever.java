@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -168,15 +167,7 @@ public class HybridRetriever implements AutoCloseable {
 
     private static float[] await(Future<float[]> vector) {
         try {
-            return vector.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            return RetrievalGate.resultOf(vector);
         } catch (InterruptedException e) {
             // The asker gave up (RetrievalGate): so does this retrieval.
             Thread.currentThread().interrupt();

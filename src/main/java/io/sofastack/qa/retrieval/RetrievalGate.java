@@ -79,6 +79,20 @@ final class RetrievalGate implements AutoCloseable {
         try {
             // A free slot means a free worker: there are as many of them, so nothing queues here.
             running = workers.submit(retrieval::get);
+            return resultOf(running);
+        } catch (InterruptedException e) {
+            // The asker gave up: its slot is given back, so its retrieval must not go on beside the next one.
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RetrievalBusyException(Duration.ZERO);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** What the work gave once it is done, or the exception it threw, as it threw it. */
+    static <T> T resultOf(Future<T> running) throws InterruptedException {
+        try {
             return running.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
@@ -88,13 +102,6 @@ final class RetrievalGate implements AutoCloseable {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            // The asker gave up: its slot is given back, so its retrieval must not go on beside the next one.
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RetrievalBusyException(Duration.ZERO);
-        } finally {
-            slots.release();
         }
     }
 
