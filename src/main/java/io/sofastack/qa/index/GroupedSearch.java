@@ -2,10 +2,16 @@ package io.sofastack.qa.index;
 
 import io.sofastack.qa.index.PassageSearcher.Hit;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -34,6 +40,8 @@ import org.apache.lucene.util.FixedBitSet;
 final class GroupedSearch {
 
     private static final int NO_GROUP = -1;
+    /** Fewer vectors than this are compared on one thread: handing half of them over would cost more than it saves. */
+    private static final int MIN_SHARED_SCAN = 2048;
 
     private final IndexSearcher searcher;
     private final String groupField;
@@ -63,32 +71,92 @@ final class GroupedSearch {
      * the heap by {@code vectors}) is compared, once. For the whole site (8,471 vectors) one filtered HNSW
      * search per kind took longer than the whole scan and was approximate.
      *
+     * <p>With a {@code helper}, the upper half of each segment's vectors is offered to it: when it starts
+     * that half before this thread is done with the lower one, the two halves are compared at once (a
+     * question alone on the machine waits half a scan less); when it is busy with other work, this
+     * thread compares the upper half itself afterwards, and the helper then finds nothing left to do.
+     * Either way the hits are the same.
+     *
      * @param exclude documents left out, or {@code null}
+     * @param helper another thread to share the scan with, or {@code null}
      */
-    Map<String, List<Hit>> nearest(PerSegment<SegmentVectors> vectors, float[] vector, Query exclude, int count) throws IOException {
-        Queues queues = new Queues(count);
+    Map<String, List<Hit>> nearest(PerSegment<SegmentVectors> vectors, float[] vector, Query exclude, int count,
+                                   Executor helper) throws IOException {
         Weight excluded = exclude == null ? null
                 : searcher.createWeight(searcher.rewrite(exclude), ScoreMode.COMPLETE_NO_SCORES, 1);
+        List<SegmentScan> scans = new ArrayList<>();
+        int total = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             SegmentVectors segment = vectors.of(reader);
             if (segment.docs().length == 0) {
                 continue;
             }
-            int[] groupOf = groupsOf(reader);
-            Bits live = reader.getLiveDocs();
-            FixedBitSet left = excluded == null ? null : matches(excluded, leaf);
+            scans.add(new SegmentScan(leaf.docBase, segment, groupsOf(reader), reader.getLiveDocs(),
+                    excluded == null ? null : matches(excluded, leaf)));
+            total += segment.docs().length;
+        }
+        Queues lower = new Queues(count);
+        if (helper == null || total < MIN_SHARED_SCAN) {
+            scans.forEach(scan -> scan.into(lower, vector, 0, scan.size()));
+            return lower.results();
+        }
+        Queues upper = new Queues(count);
+        AtomicBoolean upperTaken = new AtomicBoolean();
+        Runnable upperHalf = () -> scans.forEach(scan -> scan.into(upper, vector, scan.size() / 2, scan.size()));
+        FutureTask<Void> shared = new FutureTask<>(() -> {
+            if (upperTaken.compareAndSet(false, true)) {
+                upperHalf.run();
+            }
+        }, null);
+        try {
+            helper.execute(shared);
+        } catch (RejectedExecutionException shutDown) {
+            // Nothing to share with: this thread takes both halves.
+        }
+        scans.forEach(scan -> scan.into(lower, vector, 0, scan.size() / 2));
+        if (upperTaken.compareAndSet(false, true)) {
+            upperHalf.run();
+        } else {
+            awaitUpperHalf(shared);
+        }
+        lower.addAll(upper);
+        return lower.results();
+    }
+
+    private static void awaitUpperHalf(FutureTask<Void> running) throws IOException {
+        try {
+            running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the helper compared the upper half of the vectors");
+        }
+    }
+
+    /** One segment's vectors, and which of its documents count, for comparing a range of them. */
+    private record SegmentScan(int docBase, SegmentVectors segment, int[] groupOf, Bits live, FixedBitSet left) {
+
+        int size() {
+            return segment.docs().length;
+        }
+
+        /** Offers the vectors from {@code from} to {@code to} (by position in the segment), in document order. */
+        void into(Queues queues, float[] vector, int from, int to) {
             int[] docs = segment.docs();
-            for (int i = 0; i < docs.length; i++) {
+            for (int i = from; i < to; i++) {
                 int doc = docs[i];
                 int group = groupOf[doc];
                 if (group == NO_GROUP || live != null && !live.get(doc) || left != null && left.get(doc)) {
                     continue;
                 }
-                queues.offer(group, leaf.docBase + doc, segment.similarity(vector, i));
+                queues.offer(group, docBase + doc, segment.similarity(vector, i));
             }
         }
-        return queues.results();
     }
 
     /** The group of each document of the segment, by position in {@link #groups}, or {@link #NO_GROUP}. */
@@ -133,6 +201,15 @@ final class GroupedSearch {
             // Documents come in increasing order, so one that only ties the last hit loses to it.
             if (queue.size() < count || score > queue.top().score) {
                 queue.insertWithOverflow(new ScoreDoc(doc, score));
+            }
+        }
+
+        /** Adds the other queues' hits, in any order: exactly as if they had been offered here. */
+        void addAll(Queues other) {
+            for (int group = 0; group < queues.length; group++) {
+                while (other.queues[group].size() > 0) {
+                    queues[group].insertWithOverflow(other.queues[group].pop());
+                }
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -70,7 +71,13 @@ public final class PassageSearcher {
      */
     public Map<String, List<Hit>> nearestPerGroup(float[] vector, String groupField, List<String> groups,
                                                   Query exclude, int count) throws IOException {
-        return new GroupedSearch(searcher, groupField, valuesOf(groupField), groups).nearest(vectors, vector, exclude, count);
+        return nearestPerGroup(vector, groupField, groups, exclude, count, null);
+    }
+
+    /** As {@link #nearestPerGroup(float[], String, List, Query, int)}, sharing the scan with {@code helper} when it is free. */
+    public Map<String, List<Hit>> nearestPerGroup(float[] vector, String groupField, List<String> groups,
+                                                  Query exclude, int count, Executor helper) throws IOException {
+        return new GroupedSearch(searcher, groupField, valuesOf(groupField), groups).nearest(vectors, vector, exclude, count, helper);
     }
 
     /**

@@ -204,7 +204,7 @@ public class HybridRetriever implements AutoCloseable {
         float[] vector = await(embedding);
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()
                 : searcher.nearestPerGroup(vector, PassageDocuments.KIND, RANKED_LABELS, exclude,
-                        properties.vectorCandidates());
+                        properties.vectorCandidates(), gate.helpers());
         List<Entry> entries = new ArrayList<>();
         List<Judging> judging = new ArrayList<>();
         for (Passage.Kind kind : RANKED) {

@@ -4,6 +4,7 @@ import io.sofastack.qa.cpu.ThreadPriority;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,6 +112,11 @@ final class RetrievalGate implements AutoCloseable {
      */
     <T> Future<T> beside(Supplier<T> work) {
         return helpers.submit(work::get);
+    }
+
+    /** The helper threads, for work a retrieval shares with them only when one is free (the vector scan). */
+    Executor helpers() {
+        return helpers;
     }
 
     @Override

@@ -59,7 +59,8 @@ class GroupedSearchTest {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
             int id = 0;
             for (int segment = 0; segment < 4; segment++) {
-                for (int i = 0; i < 150; i++, id++) {
+                // enough vectors in all (2,400) for the scan to be shared with a helper
+                for (int i = 0; i < 600; i++, id++) {
                     writer.addDocument(document(id));
                 }
                 writer.commit();
@@ -172,6 +173,28 @@ class GroupedSearchTest {
             for (int i = 0; i < found.size(); i++) {
                 assertThat(found.get(i).score()).isCloseTo(expected.get(i).score(), org.assertj.core.data.Offset.offset(1e-6f));
             }
+        }
+    }
+
+    @Test
+    void aScanSharedWithAHelperFindsTheSameNeighboursWhetherTheHelperTakesItsHalfAtOnceLaterOrNever() throws Exception {
+        float[] question = randomUnitVector();
+        Query leftOut = new TermQuery(new Term("body", "raft"));
+        PassageSearcher passages = searcherComparingBy(DotProduct.SCALAR);
+        Map<String, List<Hit>> alone = passages.nearestPerGroup(question, "kind", KINDS, leftOut, 30);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<Runnable> neverRun = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Executor helper : List.<java.util.concurrent.Executor>of(Runnable::run, pool, neverRun::add)) {
+                assertThat(passages.nearestPerGroup(question, "kind", KINDS, leftOut, 30, helper)).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the helper that got to the task too late finds the upper half already compared
+        neverRun.forEach(Runnable::run);
+        for (String kind : KINDS) {
+            assertThat(alone.get(kind)).isEqualTo(bruteForceNearest(question, kind, leftOut, 30));
         }
     }
 
