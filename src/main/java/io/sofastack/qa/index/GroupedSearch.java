@@ -1,5 +1,6 @@
 package io.sofastack.qa.index;
 
+import io.sofastack.qa.cpu.BackgroundWork;
 import io.sofastack.qa.index.PassageSearcher.Hit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -126,12 +126,7 @@ final class GroupedSearch {
 
     private static void awaitUpperHalf(FutureTask<Void> running) throws IOException {
         try {
-            running.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
+            BackgroundWork.resultOf(running);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the helper compared the upper half of the vectors");

@@ -1,7 +1,6 @@
 package io.sofastack.qa.index;
 
 import io.sofastack.qa.cpu.ThreadPriority;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,15 +22,10 @@ class IndexStartup {
     private final ThreadPriority priority;
     private final int catchUpNice;
 
-    @Autowired
-    IndexStartup(ArchiveIndexer indexer, IndexProperties properties) {
-        this(indexer, new ThreadPriority(), properties.catchUpNice());
-    }
-
-    IndexStartup(ArchiveIndexer indexer, ThreadPriority priority, int catchUpNice) {
+    IndexStartup(ArchiveIndexer indexer, ThreadPriority priority, IndexProperties properties) {
         this.indexer = indexer;
         this.priority = priority;
-        this.catchUpNice = catchUpNice;
+        this.catchUpNice = properties.catchUpNice();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,5 +1,6 @@
 package io.sofastack.qa.retrieval;
 
+import io.sofastack.qa.cpu.BackgroundWork;
 import io.sofastack.qa.cpu.ThreadPriority;
 import io.sofastack.qa.index.ArchiveIndexer;
 import io.sofastack.qa.index.PassageDocuments;
@@ -54,7 +55,7 @@ public class HybridRetriever implements AutoCloseable {
     private final RetrievalGate gate;
 
     HybridRetriever(ArchiveIndexer indexer, EmbeddingModel embeddingModel, RetrievalProperties properties,
-                    RetrievalParts parts) {
+                    RetrievalParts parts, ThreadPriority priority) {
         this.indexer = indexer;
         this.embeddingModel = embeddingModel;
         this.properties = properties;
@@ -64,7 +65,7 @@ public class HybridRetriever implements AutoCloseable {
         this.lexicon = parts.lexicon();
         this.features = parts.features();
         this.model = parts.model();
-        this.gate = new RetrievalGate(properties.maxConcurrent(), properties.queueTimeout(), new ThreadPriority(), properties.nice());
+        this.gate = new RetrievalGate(properties.maxConcurrent(), properties.queueTimeout(), priority, properties.nice());
     }
 
     /** Stops the retrieval threads (with the application context). */
@@ -167,7 +168,7 @@ public class HybridRetriever implements AutoCloseable {
 
     private static float[] await(Future<float[]> vector) {
         try {
-            return RetrievalGate.resultOf(vector);
+            return BackgroundWork.resultOf(vector);
         } catch (InterruptedException e) {
             // The asker gave up (RetrievalGate): so does this retrieval.
             Thread.currentThread().interrupt();

@@ -1,9 +1,9 @@
 package io.sofastack.qa.retrieval;
 
+import io.sofastack.qa.cpu.BackgroundWork;
 import io.sofastack.qa.cpu.ThreadPriority;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +80,7 @@ final class RetrievalGate implements AutoCloseable {
         try {
             // A free slot means a free worker: there are as many of them, so nothing queues here.
             running = workers.submit(retrieval::get);
-            return resultOf(running);
+            return BackgroundWork.resultOf(running);
         } catch (InterruptedException e) {
             // The asker gave up: its slot is given back, so its retrieval must not go on beside the next one.
             running.cancel(true);
@@ -88,21 +88,6 @@ final class RetrievalGate implements AutoCloseable {
             throw new RetrievalBusyException(Duration.ZERO);
         } finally {
             slots.release();
-        }
-    }
-
-    /** What the work gave once it is done, or the exception it threw, as it threw it. */
-    static <T> T resultOf(Future<T> running) throws InterruptedException {
-        try {
-            return running.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

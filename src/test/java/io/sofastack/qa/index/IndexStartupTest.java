@@ -37,17 +37,24 @@ class IndexStartupTest {
                 new CountingEmbeddingModel(), JsonMapper.builder().build(), Clock.systemUTC(), null);
     }
 
+    private IndexProperties withCatchUpNice(int nice) {
+        IndexProperties defaults = IndexProperties.of(work.toString());
+        return new IndexProperties(defaults.dir(), defaults.embeddingBatch(), defaults.embeddingThreads(), defaults.onnxThreads(),
+                defaults.maxDeletedFraction(), defaults.keepUnusable(), defaults.embeddingCache(), defaults.mergeToOneSegment(),
+                defaults.simd(), nice);
+    }
+
     @Test
     void aFirstBuildRunsAtTheNormalPriorityAndTheCatchUpOfARestartAtTheLowerOne() throws IOException {
         try (ArchiveIndexer first = indexer()) {
-            new IndexStartup(first, recording, 19).synchronize();
+            new IndexStartup(first, recording, withCatchUpNice(19)).synchronize();
             assertThat(first.status().ready()).isTrue();
         }
         assertThat(lowered).as("first build").isEmpty();
 
         try (ArchiveIndexer restarted = indexer()) {
             assertThat(restarted.status().ready()).as("the index on disk serves at once").isTrue();
-            new IndexStartup(restarted, recording, 19).synchronize();
+            new IndexStartup(restarted, recording, withCatchUpNice(19)).synchronize();
         }
         assertThat(lowered).containsExactly(19);
     }
@@ -58,7 +65,7 @@ class IndexStartupTest {
             first.synchronize();
         }
         try (ArchiveIndexer restarted = indexer()) {
-            new IndexStartup(restarted, recording, 0).synchronize();
+            new IndexStartup(restarted, recording, withCatchUpNice(0)).synchronize();
         }
         assertThat(lowered).isEmpty();
     }
