@@ -39,10 +39,12 @@ final class AnswerabilityFitter {
 
     private final HybridRetriever retriever;
     private final long seed;
+    private final SyntheticQuestions.Mixing mixing;
 
-    AnswerabilityFitter(HybridRetriever retriever, long seed) {
+    AnswerabilityFitter(HybridRetriever retriever, long seed, SyntheticQuestions.Mixing mixing) {
         this.retriever = retriever;
         this.seed = seed;
+        this.mixing = mixing;
     }
 
     /** A deterministic sample: every thread, and up to the given number of docs and article sections. */
@@ -83,7 +85,7 @@ final class AnswerabilityFitter {
             }
         }
         List<String> asked = sample.stream().filter(passage -> passage.kind() == Passage.Kind.QA).map(Passage::question).toList();
-        SyntheticQuestions questions = new SyntheticQuestions(seed, asked);
+        SyntheticQuestions questions = new SyntheticQuestions(seed, asked, mixing);
         List<Asked> retrievals = new ArrayList<>();
         long started = System.nanoTime();
         int unfound = 0;

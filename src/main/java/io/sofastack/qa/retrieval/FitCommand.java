@@ -58,7 +58,12 @@ class FitCommand implements ApplicationRunner {
         int threads = (int) passages.stream().filter(passage -> passage.kind() == Passage.Kind.QA).count();
         int docs = environment.getProperty("qa.answerability.docs", Integer.class, threads);
         int articles = environment.getProperty("qa.answerability.articles", Integer.class, threads);
-        AnswerabilityFitter fitter = new AnswerabilityFitter(retriever, seed);
+        SyntheticQuestions.Mixing defaults = SyntheticQuestions.Mixing.DEFAULT;
+        SyntheticQuestions.Mixing mixing = new SyntheticQuestions.Mixing(
+                environment.getProperty("qa.answerability.max-drop-share", Double.class, defaults.maxDropShare()),
+                environment.getProperty("qa.answerability.max-foreign-share", Double.class, defaults.maxForeignShare()),
+                environment.getProperty("qa.answerability.foreign-clause-chance", Double.class, defaults.foreignClauseChance()));
+        AnswerabilityFitter fitter = new AnswerabilityFitter(retriever, seed, mixing);
         AnswerabilityFitter.Questions questions = fitter.ask(fitter.sample(passages, docs, articles), passages, 10);
         List<AnswerabilityFitter.Asked> asked = questions.retrievals();
         double[] rankShares = rankShares(questions.rankCounts());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * reordered and thinned out at random so that it does not repeat the passage word for word. A real
  * asker words things their own way and says more than the passage does, so words of other askers'
  * questions are slipped in after a share of the words (drawn anew for each question, up to
- * {@link #MAX_FOREIGN_SHARE}), and sometimes a clause of another question is added: the passage then
+ * {@link Mixing#maxForeignShare}), and sometimes a clause of another question is added: the passage then
  * holds only part of what is asked, as it does for real questions, while what it holds is still asked.
  */
 final class SyntheticQuestions {
@@ -22,17 +22,36 @@ final class SyntheticQuestions {
     private static final Pattern MARKUP = Pattern.compile("[>*`#\\[\\]()|]+|https?://\\S+");
     private static final int MAX_CHARS = 120;
     private static final int MAX_TEXT_CLAUSE_CHARS = 30;
-    private static final double MAX_FOREIGN_SHARE = 0.4;
-    private static final double FOREIGN_CLAUSE_CHANCE = 0.5;
-    private static final double MAX_DROP_SHARE = 0.6;
+
+    /**
+     * How far a made-up question strays from its passage's words.
+     *
+     * @param maxDropShare the most of its words dropped (each question draws its share up to this)
+     * @param maxForeignShare the most words of other askers slipped in after each word
+     * @param foreignClauseChance the chance that a clause of another question is added
+     */
+    record Mixing(double maxDropShare, double maxForeignShare, double foreignClauseChance) {
+
+        static final Mixing DEFAULT = new Mixing(0.6, 0.4, 0.5);
+
+        Mixing {
+            for (double share : new double[] {maxDropShare, maxForeignShare, foreignClauseChance}) {
+                if (share < 0 || share > 1) {
+                    throw new IllegalArgumentException("shares and chances lie between 0 and 1, got " + share);
+                }
+            }
+        }
+    }
 
     private final Random random;
+    private final Mixing mixing;
     private final List<String> askersWords = new ArrayList<>();
     private final List<String> askersClauses = new ArrayList<>();
 
     /** @param askedQuestions questions real askers wrote (the threads' first questions), whose words and clauses are mixed in */
-    SyntheticQuestions(long seed, List<String> askedQuestions) {
+    SyntheticQuestions(long seed, List<String> askedQuestions, Mixing mixing) {
         this.random = new Random(seed);
+        this.mixing = mixing;
         for (String question : askedQuestions) {
             for (String clause : clauses(question)) {
                 askersClauses.add(clause);
@@ -71,7 +90,7 @@ final class SyntheticQuestions {
         return clauses;
     }
 
-    /** Keeps each clause with the given chance (at least one), sometimes reorders them, and drops a share of the words (drawn anew for each question, up to {@link #MAX_DROP_SHARE}). */
+    /** Keeps each clause with the given chance (at least one), sometimes reorders them, and drops a share of the words (drawn anew for each question, up to {@link Mixing#maxDropShare}). */
     private String thinned(List<String> clauses, double keep) {
         List<String> kept = new ArrayList<>();
         for (String clause : clauses) {
@@ -82,14 +101,14 @@ final class SyntheticQuestions {
         if (kept.isEmpty() && !clauses.isEmpty()) {
             kept.add(clauses.get(random.nextInt(clauses.size())));
         }
-        if (!askersClauses.isEmpty() && random.nextDouble() < FOREIGN_CLAUSE_CHANCE) {
+        if (!askersClauses.isEmpty() && random.nextDouble() < mixing.foreignClauseChance()) {
             kept.add(random.nextInt(kept.size() + 1), askersClauses.get(random.nextInt(askersClauses.size())));
         }
         if (kept.size() > 1 && random.nextDouble() < 0.3) {
             Collections.shuffle(kept, random);
         }
-        double foreign = random.nextDouble() * MAX_FOREIGN_SHARE;
-        double drop = random.nextDouble() * MAX_DROP_SHARE;
+        double foreign = random.nextDouble() * mixing.maxForeignShare();
+        double drop = random.nextDouble() * mixing.maxDropShare();
         StringBuilder question = new StringBuilder();
         for (String clause : kept) {
             for (String word : words(clause)) {
