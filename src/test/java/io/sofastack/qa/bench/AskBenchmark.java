@@ -112,7 +112,7 @@ public final class AskBenchmark {
      * compiler threads less than {@code quietMs} of CPU a question, or {@code maxQuestions} were asked
      * ({@code quietMs} 0: exactly {@code maxQuestions}). Its C2 threads run at nice 19 (qa.cpu.compiler-nice),
      * so under a load that fills both cores they compile slowly: after 1,500 questions they were still
-     * taking about 3 ms of CPU a question here, and a measurement then says how fast the code was half
+     * taking about 4 ms of CPU a question here (README, "Benchmarks"), and a measurement then says how fast the code was half
      * compiled, not how fast the bot runs.
      */
     private static void warmUp(BotProcess bot, LoadRun load, int maxQuestions, double quietMs) throws Exception {
