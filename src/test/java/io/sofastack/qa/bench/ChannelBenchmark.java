@@ -45,6 +45,9 @@ import java.util.concurrent.Future;
  */
 public final class ChannelBenchmark {
 
+    /** Warm-up messages sent per platform before their replies are awaited: two platforms' worth stay under the answer queue. */
+    private static final int WARM_UP_BATCH = 200;
+
     private ChannelBenchmark() {
     }
 
@@ -129,8 +132,14 @@ public final class ChannelBenchmark {
                     warmDingTalk.add(ChatMessages.dingTalk("msg-warm-" + i, base + "/robot/sendBySession?session=warm",
                             Instant.now().plusSeconds(5400)));
                 }
-                run(clients, warmSlack, body -> requests.slackEvent(body));
-                run(clients, warmDingTalk, body -> requests.dingTalk(body, Instant.now()));
+                // In batches that the answer queue (qa.channel.answer-queue, 500) holds: thousands sent at once
+                // would be refused as busy, and the replies waited for would never come.
+                for (int from = 0; from < warmup; from += WARM_UP_BATCH) {
+                    int to = Math.min(warmup, from + WARM_UP_BATCH);
+                    run(clients, warmSlack.subList(from, to), body -> requests.slackEvent(body));
+                    run(clients, warmDingTalk.subList(from, to), body -> requests.dingTalk(body, Instant.now()));
+                    awaitReplies(platforms, to, Duration.ofMinutes(5));
+                }
                 waitForReplies(platforms, warmSlack.size(), Duration.ofMinutes(5));
 
                 platforms.resetRequests();
@@ -282,11 +291,16 @@ public final class ChannelBenchmark {
     }
 
     private static void waitForReplies(WireMockServer platforms, int expected, Duration timeout) throws InterruptedException {
+        awaitReplies(platforms, expected, timeout);
+        Thread.sleep(3000);
+    }
+
+    /** Until each platform has had {@code expected} replies, or the time is up. */
+    private static void awaitReplies(WireMockServer platforms, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && (replies(platforms, "/api/chat.postMessage") < expected
                 || replies(platforms, "/robot/sendBySession") < expected)) {
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
-        Thread.sleep(3000);
     }
 }
