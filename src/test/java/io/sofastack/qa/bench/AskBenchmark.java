@@ -110,19 +110,25 @@ public final class AskBenchmark {
     /**
      * Asks questions at 4 clients, in rounds of {@link #WARM_UP_ROUND}, until a round costs the JIT's
      * compiler threads less than {@code quietMs} of CPU a question, or {@code maxQuestions} were asked
-     * ({@code quietMs} 0: exactly {@code maxQuestions}). Its C2 threads run at nice 19 (qa.cpu.compiler-nice),
-     * so under a load that fills both cores they compile slowly: after 1,500 questions they were still
-     * taking about 4 ms of CPU a question here (README, "Benchmarks"), and a measurement then says how fast the code was half
-     * compiled, not how fast the bot runs.
+     * ({@code quietMs} 0: exactly {@code maxQuestions}). Its C2 threads run at nice 19
+     * (qa.cpu.compiler-nice), so under a load that fills both cores they compile slowly: after 1,500
+     * questions they were still taking about 4 ms of CPU a question here (README, "Benchmarks"), and a
+     * measurement then says how fast the code was half compiled, not how fast the bot runs.
      */
     private static void warmUp(BotProcess bot, LoadRun load, int maxQuestions, double quietMs) throws Exception {
         int asked = 0;
         while (asked < maxQuestions) {
             int round = quietMs > 0 ? Math.min(WARM_UP_ROUND, maxQuestions - asked) : maxQuestions;
-            long compilersBefore = compilerCpuMillis(bot);
+            Map<Long, Long> compilersBefore = compilerCpuMillis(bot);
             LoadRun.Result result = load.run(4, round, Duration.ofMinutes(2));
             asked += result.requests();
-            double compilerMs = (compilerCpuMillis(bot) - compilersBefore) / (double) Math.max(1, result.requests());
+            // By thread: the JVM stops compiler threads it no longer needs, and a sum over the threads alive
+            // would then fall.
+            long spent = 0;
+            for (Map.Entry<Long, Long> compiler : compilerCpuMillis(bot).entrySet()) {
+                spent += compiler.getValue() - compilersBefore.getOrDefault(compiler.getKey(), 0L);
+            }
+            double compilerMs = spent / (double) Math.max(1, result.requests());
             System.out.printf("warm-up: %d questions, the JIT's compilers %.2f ms of CPU a question in the last %d%n",
                     asked, compilerMs, result.requests());
             if (quietMs > 0 && compilerMs < quietMs || result.requests() == 0) {
@@ -131,10 +137,15 @@ public final class AskBenchmark {
         }
     }
 
-    /** CPU time of the JIT's compiler threads so far (Linux names them "C1 CompilerThre", "C2 CompilerThre"). */
-    private static long compilerCpuMillis(BotProcess bot) throws IOException {
-        return bot.cpuMillisByThreadKind().entrySet().stream().filter(kind -> kind.getKey().endsWith("CompilerThre"))
-                .mapToLong(Map.Entry::getValue).sum();
+    /** CPU time so far of each JIT compiler thread alive, by task id (Linux names them "C1 CompilerThre", "C2 CompilerThre"). */
+    private static Map<Long, Long> compilerCpuMillis(BotProcess bot) throws IOException {
+        Map<Long, Long> byTask = new java.util.HashMap<>();
+        for (BotProcess.ThreadCpu thread : bot.threadCpu()) {
+            if (thread.name().endsWith("CompilerThre")) {
+                byTask.put(thread.task(), thread.millis());
+            }
+        }
+        return byTask;
     }
 
     private static double median(List<Double> values) {

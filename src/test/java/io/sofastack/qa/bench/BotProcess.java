@@ -111,19 +111,33 @@ final class BotProcess implements AutoCloseable {
      */
     java.util.Map<String, Long> cpuMillisByThreadKind() throws IOException {
         java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (ThreadCpu thread : threadCpu()) {
+            byKind.merge(thread.name().replaceAll("[0-9]+", "#"), thread.millis(), Long::sum);
+        }
+        return byKind;
+    }
+
+    /** One thread of the bot: its Linux task id, its name as Linux shows it, its CPU time so far in milliseconds. */
+    record ThreadCpu(long task, String name, long millis) {
+    }
+
+    /** The CPU time so far of each of the bot's threads that is alive, from /proc (Linux). */
+    List<ThreadCpu> threadCpu() throws IOException {
+        List<ThreadCpu> threads = new ArrayList<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String kind = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String name = Files.readString(task.resolve("comm")).strip();
                     String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byKind.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                    threads.add(new ThreadCpu(Long.parseLong(task.getFileName().toString()), name,
+                            (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10));
                 } catch (IOException ended) {
                     // the thread ended while it was being read
                 }
             }
         }
-        return byKind;
+        return threads;
     }
 
     @Override
