@@ -139,6 +139,18 @@ class CommunityLoopTest {
         return threadTs;
     }
 
+    /**
+     * Waits for the candidate a maintainer's reply makes in the thread. Hearing runs on its own thread,
+     * so a loaded machine may take a while; if it never comes, the failure says what the bot had.
+     */
+    private CommunityAnswer awaitCandidate(String threadTs) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(candidateOf(threadTs))
+                .as("the candidate in %s; the bot's last answer there: %s; all candidates: %s", threadTs,
+                        records.lastInThread("slack:C0LAN2Q65:" + threadTs), community.list(null, 500, 0))
+                .isNotNull());
+        return candidateOf(threadTs);
+    }
+
     private CommunityAnswer candidateOf(String threadTs) {
         return community.list(null, 500, 0).stream().filter(one -> one.thread().equals("slack:C0LAN2Q65:" + threadTs)).findFirst()
                 .orElse(null);
@@ -157,7 +169,7 @@ class CommunityLoopTest {
         requests.slackEvent(first);
         threadReply("UGROUPED", threadTs, "1700000300.000100", "客户端会在重连时按负载分布到新的 Session 节点上。");
         threadReply("USOMEONE", threadTs, "1700000400.000100", "谢谢，明白了");
-        await().atMost(Duration.ofSeconds(10)).until(() -> candidateOf(threadTs) != null
+        await().atMost(Duration.ofSeconds(30)).until(() -> candidateOf(threadTs) != null
                 && candidateOf(threadTs).answer().contains("重连"));
         Thread.sleep(500);
         CommunityAnswer candidate = candidateOf(threadTs);
@@ -226,7 +238,7 @@ class CommunityLoopTest {
     void aDeclinedCandidateIsNeverServedAndAReplyWhereTheBotWasSureMakesNone() throws Exception {
         String threadTs = abstainedThread();
         threadReply("UMAINTAINER", threadTs, "1700000600.000100", "Session 节点扩容不用迁移数据，直接加节点就行。");
-        await().atMost(Duration.ofSeconds(10)).until(() -> candidateOf(threadTs) != null);
+        awaitCandidate(threadTs);
         CommunityAnswer candidate = candidateOf(threadTs);
         assertThat(send("POST", "/api/admin/community/" + candidate.id() + "/decline", null, ADMIN).statusCode()).isEqualTo(200);
         assertThat(citesCommunity(ask(ASKED_AGAIN))).isFalse();
@@ -246,7 +258,7 @@ class CommunityLoopTest {
     void aReviewMadeOnAnotherReplicaIsServedHereWithinTheRefreshInterval() throws Exception {
         String threadTs = abstainedThread();
         threadReply("UMAINTAINER", threadTs, "1700000900.000100", "Session 节点只做连接和转发，扩容后无需迁移任何数据。");
-        await().atMost(Duration.ofSeconds(10)).until(() -> candidateOf(threadTs) != null);
+        awaitCandidate(threadTs);
         String id = candidateOf(threadTs).id();
 
         // Another replica's accept, as it lands in the shared database: this one has not indexed it.
@@ -269,7 +281,7 @@ class CommunityLoopTest {
         String answer = ChatMessages.dingTalk("msg-" + UUID.randomUUID(), webhook, Instant.now().plusSeconds(3600),
                 "答：Session 节点无状态，扩容不需要迁移数据。").replace("staff-42", "staff-maintainer");
         requests.dingTalk(answer, Instant.now());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 platforms.findAll(postRequestedFor(urlPathEqualTo(PlatformStubs.SESSION_WEBHOOK))).size() > replies + 1);
         String confirmation = platforms.findAll(postRequestedFor(urlPathEqualTo(PlatformStubs.SESSION_WEBHOOK)))
                 .get(replies + 1).getBodyAsString();
@@ -295,7 +307,7 @@ class CommunityLoopTest {
         String threadTs = abstainedThread();
         String multiline = "不需要迁移：\n\n```\n# 这是配置里的注释\nsession.server.port=9600\n```\n\n> 注意：先扩容再缩容\n# 不是标题";
         threadReply("UMAINTAINER", threadTs, "1700000700.000100", multiline);
-        await().atMost(Duration.ofSeconds(10)).until(() -> candidateOf(threadTs) != null);
+        awaitCandidate(threadTs);
         CommunityAnswer candidate = candidateOf(threadTs);
         assertThat(send("POST", "/api/admin/community/" + candidate.id() + "/accept", null, ADMIN).statusCode()).isEqualTo(200);
 
@@ -325,7 +337,7 @@ class CommunityLoopTest {
 
         String threadTs = abstainedThread();
         threadReply("UMAINTAINER", threadTs, "1700000800.000100", "直接加节点。");
-        await().atMost(Duration.ofSeconds(10)).until(() -> candidateOf(threadTs) != null);
+        awaitCandidate(threadTs);
         String id = candidateOf(threadTs).id();
         HttpResponse<String> blank = send("PUT", "/api/admin/community/" + id, Map.of("question", " ", "answer", "x"), ADMIN);
         assertThat(blank.statusCode()).isEqualTo(400);
