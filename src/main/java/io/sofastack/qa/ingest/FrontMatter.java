@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
  */
 record FrontMatter(String title, LocalDate date, String url, String description, String body) {
 
-    private static final Pattern BLOCK = Pattern.compile("\\A\\uFEFF?---\\s*\\n(.*?)\\n---\\s*(?:\\n|\\z)", Pattern.DOTALL);
+    /**
+     * The block at the start of the file. Blank lines may come before it, as Hugo allows: 208 docs pages
+     * of the site begin with one, and reading them as text put their YAML into answers and left them
+     * without a title.
+     */
+    private static final Pattern BLOCK = Pattern.compile("\\A\\uFEFF?\\s*?^---[ \\t]*\\n(.*?)\\n---[ \\t]*(?:\\n|\\z)",
+            Pattern.DOTALL | Pattern.MULTILINE);
     private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*(.*?)\\s*$");
     private static final Pattern DESCRIPTION = Pattern.compile("(?m)^description:\\s*(.*?)\\s*$");
     private static final Pattern URL = Pattern.compile("(?m)^url:\\s*[\"']?(https?://[^\"'\\s]+)");

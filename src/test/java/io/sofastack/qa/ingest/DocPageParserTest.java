@@ -69,6 +69,27 @@ class DocPageParserTest {
     }
 
     @Test
+    void readsFrontMatterAfterBlankLinesAsHugoDoes() {
+        String page = "\n\r\n" + PAGE.replace("\n", "\r\n");
+
+        List<Passage> sections = parser.parse("content/en/projects/sofa-rpc/invoke-type/index.md", page, Passage.Kind.DOC);
+
+        assertThat(sections).extracting(Passage::title).containsOnly("Bolt 协议调用方式");
+        assertThat(sections).allSatisfy(section -> assertThat(section.text())
+                .doesNotContain("aliases").doesNotContain("---").doesNotContain("\r"));
+    }
+
+    @Test
+    void aRuleInTheTextIsNotFrontMatter() {
+        String page = "Intro text.\n\n---\ntitle: not a title\n---\n\n## Part\n\nBody.\n";
+
+        List<Passage> sections = parser.parse("content/en/projects/x/index.md", page, Passage.Kind.DOC);
+
+        assertThat(sections).extracting(Passage::title).containsOnly("");
+        assertThat(sections.get(0).text()).contains("title: not a title");
+    }
+
+    @Test
     void cutsALongSectionBetweenBlocksNeverInsideOne() {
         String code = "```\n" + "x = 1\n".repeat(80) + "```";
         String page = "## 长章节\n\n" + "第一段。".repeat(30) + "\n\n" + code + "\n\n" + "最后一段。".repeat(30) + "\n";
