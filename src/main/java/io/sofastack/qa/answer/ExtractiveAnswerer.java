@@ -50,9 +50,8 @@ final class ExtractiveAnswerer {
         // A heading's first block usually says what the section is about: start there unless a later block answers better.
         int from = bestShared <= 0 ? 0 : best;
         String quoted = trim(String.join("\n\n", blocks.subList(from, blocks.size())));
-        String heading = passage.section().isEmpty() ? passage.title() : passage.title() + " › " + passage.section();
         String where = language == Language.ENGLISH ? "From" : "出自";
-        return quoted + "\n\n" + where + " [" + heading + "](" + passage.url() + ")";
+        return quoted + "\n\n" + where + " [" + Source.label(passage.title(), passage.section(), passage.url()) + "](" + passage.url() + ")";
     }
 
     /** Lower-case Latin words and Han bigrams: enough to tell which block a question is about. */

@@ -2,6 +2,8 @@ package io.sofastack.qa.answer;
 
 import io.sofastack.qa.retrieval.RetrievedPassage;
 import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A passage an answer is drawn from (or, when the bot abstains, one that may be related).
@@ -22,7 +24,13 @@ public record Source(String id, String kind, String path, String url, String tit
 
     /** What a chat message calls the source: the title, and for a section its heading path. */
     public String label() {
-        return section == null || section.isBlank() ? title : title + " › " + section;
+        return label(title, section, url);
+    }
+
+    /** The title and heading path, whichever there is; the address when there is neither (never an empty link). */
+    static String label(String title, String section, String url) {
+        String label = Stream.of(title, section).filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" › "));
+        return label.isEmpty() ? url : label;
     }
 
     static Source of(RetrievedPassage retrieved) {

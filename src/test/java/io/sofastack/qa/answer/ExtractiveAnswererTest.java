@@ -32,6 +32,21 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aPageWithoutATitleIsCitedByItsHeadingOrItsAddressNeverByAnEmptyLink() {
+        Passage untitled = new Passage("s-2", Passage.Kind.DOC, "content/en/projects/x/index.md", "en", "projects/x/index.md", "",
+                "https://www.sofastack.tech/en/projects/x/#retry", null, "Retry", "", "Retries are off by default.", List.of(), List.of());
+        Passage bare = new Passage("s-3", Passage.Kind.DOC, "content/en/projects/y/index.md", "en", "projects/y/index.md", "",
+                "https://www.sofastack.tech/en/projects/y/", null, "", "", "Retries are off by default.", List.of(), List.of());
+
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(800);
+
+        assertThat(answerer.answer(untitled, "retries?", Language.ENGLISH))
+                .endsWith("From [Retry](https://www.sofastack.tech/en/projects/x/#retry)");
+        assertThat(answerer.answer(bare, "retries?", Language.ENGLISH))
+                .endsWith("From [https://www.sofastack.tech/en/projects/y/](https://www.sofastack.tech/en/projects/y/)");
+    }
+
+    @Test
     void keepsMarkupInsideCodeBlocks() {
         assertThat(ExtractiveAnswerer.clean("设置 <b>type</b>：\n\n```xml\n<sofa:global-attrs type=\"oneway\"/>\n```"))
                 .isEqualTo("设置 type：\n\n```xml\n<sofa:global-attrs type=\"oneway\"/>\n```");
