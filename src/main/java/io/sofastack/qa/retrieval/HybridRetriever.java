@@ -197,10 +197,13 @@ public class HybridRetriever implements AutoCloseable {
                          Future<float[]> embedding, int limit, Query exclude) throws IOException {
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
         // 1. Rank each kind by BM25 over the analyzed text: threads under one weighting of head and
-        //    body, docs and articles under another, each in one pass.
+        //    body, docs and articles under another, each in one pass; passages about a product the
+        //    question names score more.
         Map<String, List<Hit>> lexicalByKind = new HashMap<>();
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost()), THREADS, exclude));
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost()), SECTIONS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost(), properties.productBoost()),
+                THREADS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost(), properties.productBoost()),
+                SECTIONS, exclude));
         // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
         float[] vector = await(embedding);
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()

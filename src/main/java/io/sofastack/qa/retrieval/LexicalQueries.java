@@ -2,11 +2,15 @@ package io.sofastack.qa.retrieval;
 
 import io.sofastack.qa.index.ArchiveAnalyzer;
 import io.sofastack.qa.index.PassageDocuments;
+import io.sofastack.qa.ingest.ProductTagger;
+import java.util.List;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -17,6 +21,7 @@ import org.apache.lucene.util.QueryBuilder;
 final class LexicalQueries {
 
     private final QueryBuilder builder = new QueryBuilder(new ArchiveAnalyzer());
+    private final ProductTagger products = new ProductTagger();
 
     /**
      * The query, or {@code null} when the text has no searchable term. Text with more terms than a
@@ -43,5 +48,22 @@ final class LexicalQueries {
                 .add(new BoostQuery(head, headBoost), BooleanClause.Occur.SHOULD)
                 .add(body, BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * As {@link #forText(String, float)}, and a passage about a product the text names scores more,
+     * by {@code productBoost} times that product's IDF. Only passages that match the text are found:
+     * naming a product alone matches nothing.
+     */
+    Query forText(String text, float headBoost, float productBoost) {
+        Query words = forText(text, headBoost);
+        List<String> named = productBoost == 0 || words == null ? List.of() : products.tag(text);
+        if (named.isEmpty()) {
+            return words;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        named.forEach(product -> query.add(new BoostQuery(new TermQuery(new Term(PassageDocuments.PRODUCT, product)), productBoost),
+                BooleanClause.Occur.SHOULD));
+        return query.build();
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sectionHeadBoost how much more a match in a section's page title or headings counts than one in
  *        its text (which holds them too); a page's sections share its title, so a high weight ranks
  *        the page that names the product over the section that answers
+ * @param productBoost how much a passage about a product the question names gains under BM25, in IDFs of
+ *        that product (0: nothing)
  * @param maxQueryChars only this much of a question is searched for (longer text adds noise, not recall)
  * @param judgedPerKind how many of the first entries of each kind (threads, docs, articles) the answerability model judges
  * @param runnersUp how many entries after a judged one its coverage is compared with
@@ -49,6 +51,7 @@ public record RetrievalProperties(@DefaultValue("0.20") @DecimalMin("0.0") @Deci
                                   @DefaultValue("0.0") @DecimalMin("0.0") double sectionVectorWeight,
                                   @DefaultValue("2.0") @DecimalMin("0.0") float headBoost,
                                   @DefaultValue("0.5") @DecimalMin("0.0") float sectionHeadBoost,
+                                  @DefaultValue("8.0") @DecimalMin("0.0") float productBoost,
                                   @DefaultValue("400") @Min(10) @Max(10000) int maxQueryChars,
                                   @DefaultValue("1") @Min(1) @Max(20) int judgedPerKind,
                                   @DefaultValue("5") @Min(1) @Max(20) int runnersUp,
