@@ -15,22 +15,31 @@ public final class ProductTagger {
         }
     }
 
+    /**
+     * A short name is a word of its own only where no Latin letter touches it: "raft" is not in
+     * "draft" or "aircraft", and "ark" is in "ark包" (Java 17's {@code \\b} sees a boundary only next
+     * to a character that is not a letter of any script, so it found neither).
+     */
+    private static String word(String name) {
+        return "(?<![a-z])" + name + "(?![a-z])";
+    }
+
     private static final List<Product> PRODUCTS = List.of(
             new Product("SOFARegistry", "sofa-?registry|注册中心"),
-            new Product("SOFAJRaft", "jraft|raft"),
+            new Product("SOFAJRaft", "jraft|" + word("raft")),
             new Product("MOSN", "mosn"),
             new Product("Seata", "seata|fescar"),
             new Product("SOFARPC", "sofa-?rpc"),
             new Product("SOFABoot", "sofa-?boot"),
             new Product("Layotto", "layotto"),
-            new Product("SOFAArk", "sofa-?ark|\\bark\\b"),
-            new Product("SOFATracer", "sofa-?tracer|tracer"),
-            new Product("SOFALookout", "lookout"),
-            new Product("SOFABolt", "sofa-?bolt|\\bbolt\\b"),
+            new Product("SOFAArk", "sofa-?ark|" + word("ark")),
+            new Product("SOFATracer", "sofa-?tracer|" + word("tracer")),
+            new Product("SOFALookout", "sofa-?lookout|" + word("lookout")),
+            new Product("SOFABolt", "sofa-?bolt|" + word("bolt")),
             new Product("SOFADashboard", "sofa-?dashboard"),
             new Product("Occlum", "occlum"),
             new Product("Koupleless", "koupleless"),
-            new Product("Holmes", "holmes"));
+            new Product("Holmes", word("holmes")));
 
     public List<String> tag(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
