@@ -55,8 +55,10 @@ class RetrievalQualityTest {
         assertThat(qa.englishRecallAt5()).isGreaterThanOrEqualTo(0.85);
         assertThat(qa.unanswerableRefused()).isGreaterThanOrEqualTo(0.90);
         assertThat(qa.answerableWronglyRefused()).isLessThanOrEqualTo(0.28);
-        assertThat(docs.recallAt1()).isGreaterThanOrEqualTo(0.60);
-        assertThat(docs.recallAt5()).isGreaterThanOrEqualTo(0.78);
+        // Measured (2026-12-04): docs R@1 0.677, R@5 0.892 since docs pages have their titles and the
+        // product boost; the floors leave about three queries of headroom.
+        assertThat(docs.recallAt1()).isGreaterThanOrEqualTo(0.63);
+        assertThat(docs.recallAt5()).isGreaterThanOrEqualTo(0.85);
         assertThat(unanswerable.unanswerableRefused()).isGreaterThanOrEqualTo(0.60);
 
         // Plain BM25 over the same knowledge, at its best weight of the head for each set, is beaten.
