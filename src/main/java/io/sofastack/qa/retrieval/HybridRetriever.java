@@ -196,14 +196,12 @@ public class HybridRetriever implements AutoCloseable {
     private Ranking rank(PassageSearcher searcher, Set<String> questionTerms, boolean english, String expanded,
                          Future<float[]> embedding, int limit, Query exclude) throws IOException {
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
-        // 1. Rank each kind by BM25 over the analyzed text: threads under one weighting of head and
-        //    body, docs and articles under another, each in one pass; passages about a product the
-        //    question names score more.
+        // 1. Rank each kind by BM25 over the analyzed text, passages about a product the question names
+        //    higher: threads under one weighting of head and body, sections under another, each in one pass.
+        float products = properties.productBoost();
         Map<String, List<Hit>> lexicalByKind = new HashMap<>();
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost(), properties.productBoost()),
-                THREADS, exclude));
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost(), properties.productBoost()),
-                SECTIONS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost(), products), THREADS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost(), products), SECTIONS, exclude));
         // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
         float[] vector = await(embedding);
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()
