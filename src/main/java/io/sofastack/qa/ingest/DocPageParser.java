@@ -41,7 +41,7 @@ final class DocPageParser {
     }
 
     List<Passage> parse(String path, String markdown, Kind kind) {
-        FrontMatter front = FrontMatter.parse(markdown.replace("\r\n", "\n").replace('\r', '\n'));
+        FrontMatter front = FrontMatter.parse(markdown);
         String body = SHORTCODE.matcher(COMMENT.matcher(front.body()).replaceAll("")).replaceAll("");
         String pageUrl = front.url() != null ? front.url() : siteUrls.postUrl(path);
         String language = SiteUrls.language(path, siteUrls.defaultLanguage());

@@ -24,7 +24,9 @@ record FrontMatter(String title, LocalDate date, String url, String description,
     private static final Pattern URL = Pattern.compile("(?m)^url:\\s*[\"']?(https?://[^\"'\\s]+)");
     private static final Pattern DATE = Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})");
 
-    static FrontMatter parse(String markdown) {
+    /** The front matter and the body, with every line ending made {@code \n}. */
+    static FrontMatter parse(String file) {
+        String markdown = file.replace("\r\n", "\n").replace('\r', '\n');
         Matcher block = BLOCK.matcher(markdown);
         if (!block.find()) {
             return new FrontMatter("", null, null, "", markdown);

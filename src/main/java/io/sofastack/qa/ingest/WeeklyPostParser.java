@@ -39,7 +39,7 @@ public final class WeeklyPostParser {
      * @param markdown the file's content
      */
     public List<QaThread> parse(String path, String markdown) {
-        FrontMatter front = FrontMatter.parse(markdown.replace("\r\n", "\n").replace('\r', '\n'));
+        FrontMatter front = FrontMatter.parse(markdown);
         String body = BREAK_TAG.matcher(front.body()).replaceAll("\n");
         List<Draft> drafts = drafts(body.split("\n", -1));
         String url = front.url() != null ? front.url() : siteUrls.postUrl(path);

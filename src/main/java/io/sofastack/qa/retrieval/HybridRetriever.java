@@ -198,10 +198,10 @@ public class HybridRetriever implements AutoCloseable {
         AnswerabilityFeatures.Question question = features.question(searcher, questionTerms, english);
         // 1. Rank each kind by BM25 over the analyzed text, passages about a product the question names
         //    higher: threads under one weighting of head and body, sections under another, each in one pass.
-        float products = properties.productBoost();
+        List<String> named = lexicalQueries.productsNamed(expanded);
         Map<String, List<Hit>> lexicalByKind = new HashMap<>();
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost(), products), THREADS, exclude));
-        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost(), products), SECTIONS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.headBoost(), named, properties.productBoost()), THREADS, exclude));
+        lexicalByKind.putAll(lexical(searcher, lexicalQueries.forText(expanded, properties.sectionHeadBoost(), named, properties.productBoost()), SECTIONS, exclude));
         // 2. Rank each by similarity of embeddings (when the question could be embedded), exactly.
         float[] vector = await(embedding);
         Map<String, List<Hit>> vectorByKind = vector == null ? Map.of()

@@ -50,15 +50,19 @@ final class LexicalQueries {
                 .build();
     }
 
+    /** The products the text names (tagged once a question, for all its queries). */
+    List<String> productsNamed(String text) {
+        return products.tag(text);
+    }
+
     /**
-     * As {@link #forText(String, float)}, and a passage about a product the text names scores more,
-     * by {@code productBoost} times that product's IDF. Only passages that match the text are found:
-     * naming a product alone matches nothing.
+     * As {@link #forText(String, float)}, and a passage about one of the {@code named} products scores
+     * more, by {@code productBoost} times that product's IDF. Only passages that match the text are
+     * found: naming a product alone matches nothing.
      */
-    Query forText(String text, float headBoost, float productBoost) {
+    Query forText(String text, float headBoost, List<String> named, float productBoost) {
         Query words = forText(text, headBoost);
-        List<String> named = productBoost == 0 || words == null ? List.of() : products.tag(text);
-        if (named.isEmpty()) {
+        if (words == null || productBoost == 0 || named.isEmpty()) {
             return words;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);

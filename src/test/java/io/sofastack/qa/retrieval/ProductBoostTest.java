@@ -39,8 +39,9 @@ class ProductBoostTest {
     @Test
     void withoutABoostOrAProductNameTheTextAloneRanks() throws IOException {
         try (Directory directory = index(passage("mosn", "超时时间怎么设置", "MOSN"), passage("rpc", "超时时间怎么设置", "SOFARPC"))) {
-            assertThat(lexical.forText("sofarpc 超时", 0f, 0f)).isEqualTo(lexical.forText("sofarpc 超时", 0f));
-            assertThat(lexical.forText("超时时间", 0f, 8f)).isEqualTo(lexical.forText("超时时间", 0f));
+            assertThat(lexical.forText("sofarpc 超时", 0f, List.of("SOFARPC"), 0f)).isEqualTo(lexical.forText("sofarpc 超时", 0f));
+            assertThat(lexical.productsNamed("超时时间")).isEmpty();
+            assertThat(lexical.forText("超时时间", 0f, List.of(), 8f)).isEqualTo(lexical.forText("超时时间", 0f));
             assertThat(ids(directory, "sofarpc 熔断", 8f)).isEmpty();
         }
     }
@@ -48,7 +49,7 @@ class ProductBoostTest {
     private List<String> ids(Directory directory, String question, float productBoost) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            ScoreDoc[] hits = searcher.search(lexical.forText(question, 0f, productBoost), 10).scoreDocs;
+            ScoreDoc[] hits = searcher.search(lexical.forText(question, 0f, lexical.productsNamed(question), productBoost), 10).scoreDocs;
             return Arrays.stream(hits).map(hit -> {
                 try {
                     return searcher.storedFields().document(hit.doc).get(PassageDocuments.ID);
