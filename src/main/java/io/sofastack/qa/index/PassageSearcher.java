@@ -81,6 +81,19 @@ public final class PassageSearcher {
     }
 
     /**
+     * The similarity of {@code vector} to the document's vector, scored as {@link #nearestPerGroup} scores
+     * it (Lucene's {@code DOT_PRODUCT} score, (1 + cosine) / 2), or {@code NaN} when it has none: for a
+     * document BM25 found that is not among the nearest.
+     */
+    public float similarity(float[] vector, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SegmentVectors segment = vectors.of(leaf.reader());
+        int i = segment.indexOf(doc - leaf.docBase);
+        return i < 0 ? Float.NaN : segment.similarity(vector, i);
+    }
+
+    /**
      * The same query, scoring the same, whose term queries share their term's lookup in the index
      * with every other query of this view that holds the term: questions become several queries over
      * the same terms (one per weighting), and finding a term costs more than scoring it.

@@ -27,6 +27,12 @@ record SegmentVectors(int[] docs, float[][] values, VectorSimilarityFunction sim
         return similarity.compare(query, values[i]);
     }
 
+    /** The position of the segment's document {@code doc} among the vectors, or -1 when it has none. */
+    int indexOf(int doc) {
+        int i = Arrays.binarySearch(docs, doc);
+        return i < 0 ? -1 : i;
+    }
+
     /** Each segment's vectors of {@code field}, copied the first time the segment is seen. */
     static PerSegment<SegmentVectors> of(String field, DotProduct product) {
         return new PerSegment<>(segment -> read(segment, field, product));

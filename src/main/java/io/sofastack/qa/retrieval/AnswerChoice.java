@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Which judged entry an answer is drawn from, and in what order the kinds share the sources.
  *
- * <p>Threads and docs sections compete: the one that scores higher under one BM25 query for every kind
- * leads (measured on the dev questions, the shared score tells a question a thread answers from one
- * a docs page answers far better than the per-kind probabilities do: AUC 0.96 against at most 0.90,
- * and it needs no constant). Articles tell one story rather than answer a question: no dev question
+ * <p>Threads and docs sections compete: the first entry with the higher lead leads, its score under
+ * one BM25 query for every kind fused with its similarity as {@link ScoreFusion} fuses the candidates
+ * of one kind (on the dev questions, the shared BM25 score told a question a thread answers from one a
+ * docs page answers far better than the per-kind probabilities did: AUC 0.96 against at most 0.90;
+ * since ranking fuses scores, the fused lead chooses better than BM25 alone, README "Re-fit"). Articles tell one story rather than answer a question: no dev question
  * of any kind is answered by one, and letting a sure article answer cost docs questions R@1, so an
  * article answers only when there is neither a thread nor a docs section. Whether the bot answers
  * at all is the leading entry's probability against the threshold.
@@ -27,17 +28,17 @@ final class AnswerChoice {
     }
 
     /**
-     * A judged entry: its kind, the probability that it answers, and its BM25 score under the shared
-     * query relative to the first entries of the other kinds (the {@code crossLexical} feature).
+     * A judged entry: its kind, the probability that it answers, and how it competes with the first
+     * entries of the other kinds ({@link HybridRetriever.Entry#lead}).
      */
-    record Judged<T>(T entry, Passage.Kind kind, double probability, double sharedLexical) {
+    record Judged<T>(T entry, Passage.Kind kind, double probability, double lead) {
     }
 
     /** The chosen one, or {@code null} when there is none to choose from. */
     static <T> Judged<T> choose(List<Judged<T>> judged) {
         Judged<T> lead = null;
         for (Judged<T> one : judged) {
-            if (one.kind() != Passage.Kind.ARTICLE && (lead == null || one.sharedLexical() > lead.sharedLexical())) {
+            if (one.kind() != Passage.Kind.ARTICLE && (lead == null || one.lead() > lead.lead())) {
                 lead = one;
             }
         }

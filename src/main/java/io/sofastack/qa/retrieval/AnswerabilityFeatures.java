@@ -21,13 +21,13 @@ final class AnswerabilityFeatures {
 
     private final Terms terms;
     private final BilingualLexicon lexicon;
-    private final FusionByKind fusion;
+    private final RankFusion agreement;
     private final PassageTermsCache passageTerms;
 
-    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion, PassageTermsCache passageTerms) {
+    AnswerabilityFeatures(Terms terms, BilingualLexicon lexicon, RankFusion agreement, PassageTermsCache passageTerms) {
         this.terms = terms;
         this.lexicon = lexicon;
-        this.fusion = fusion;
+        this.agreement = agreement;
         this.passageTerms = passageTerms;
     }
 
@@ -81,7 +81,7 @@ final class AnswerabilityFeatures {
         double bestLexical = question.lexicalHits().isEmpty() ? 0 : question.lexicalHits().get(0).score();
         return new double[] {
                 // Both rankings' agreement, weighed alike for every kind whatever weights rank it.
-                fusion.threads().score(candidate.lexicalRank(), candidate.vectorRank()) / fusion.threads().best(),
+                agreement.score(candidate.lexicalRank(), candidate.vectorRank()) / agreement.best(),
                 candidate.lexicalRank() == 0 ? 0 : 1.0 / candidate.lexicalRank(),
                 candidate.vectorRank() == 0 ? 0 : 1.0 / candidate.vectorRank(),
                 candidate.similarity(),

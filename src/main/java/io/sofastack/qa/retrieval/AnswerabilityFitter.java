@@ -32,9 +32,9 @@ final class AnswerabilityFitter {
     record Questions(List<Asked> retrievals, int[] rankCounts) {
     }
 
-    /** One retrieval of a synthetic question: its judged entries' features and labels. */
+    /** One retrieval of a synthetic question: its judged entries' features, labels, kinds and leads ({@link HybridRetriever.Entry#lead}). */
     record Asked(int group, boolean answerable, Passage.Kind kind, boolean english, List<double[]> rows,
-                 List<Boolean> labels, List<Passage.Kind> kinds) {
+                 List<Boolean> labels, List<Passage.Kind> kinds, List<Double> leads) {
     }
 
     private final HybridRetriever retriever;
@@ -111,7 +111,9 @@ final class AnswerabilityFitter {
                 List<double[]> rows = new ArrayList<>();
                 List<Boolean> labels = new ArrayList<>();
                 List<Passage.Kind> kinds = new ArrayList<>();
+                List<Double> leads = new ArrayList<>();
                 for (HybridRetriever.Entry entry : ranking.judged()) {
+                    leads.add(entry.lead());
                     rows.add(entry.features().values());
                     labels.add(present && answers(entry.passage(), passage));
                     kinds.add(entry.passage().kind());
@@ -124,7 +126,7 @@ final class AnswerabilityFitter {
                     unfound++;
                     continue;
                 }
-                retrievals.add(new Asked(i, present, passage.kind(), english, rows, labels, kinds));
+                retrievals.add(new Asked(i, present, passage.kind(), english, rows, labels, kinds, leads));
             }
             if ((i + 1) % 200 == 0 || i + 1 == sample.size()) {
                 double seconds = (System.nanoTime() - started) / 1e9;

@@ -140,7 +140,7 @@ class FitCommand implements ApplicationRunner {
         for (int i = 0; i < asked.rows().size(); i++) {
             Features features = new Features(asked.rows().get(i));
             judged.add(new AnswerChoice.Judged<>(asked.labels().get(i), asked.kinds().get(i),
-                    model.probability(features), features.value("crossLexical")));
+                    model.probability(features), asked.leads().get(i)));
         }
         AnswerChoice.Judged<Boolean> chosen = AnswerChoice.choose(judged);
         return chosen == null ? new double[] {0, 0} : new double[] {chosen.probability(), chosen.entry() ? 1 : 0};

@@ -47,7 +47,7 @@ public class HybridRetriever implements AutoCloseable {
     private final EmbeddingModel embeddingModel;
     private final RetrievalProperties properties;
     private final LexicalQueries lexicalQueries;
-    private final FusionByKind fusion;
+    private final ScoreFusion fusion;
     private final Terms terms;
     private final BilingualLexicon lexicon;
     private final AnswerabilityFeatures features;
@@ -102,7 +102,7 @@ public class HybridRetriever implements AutoCloseable {
         List<AnswerChoice.Judged<Entry>> judged = new ArrayList<>();
         for (Entry entry : ranking.judged()) {
             judged.add(new AnswerChoice.Judged<>(entry, entry.passage().kind().rankedAs(), model.probability(entry.features()),
-                    entry.features().value("crossLexical")));
+                    entry.lead()));
         }
         AnswerChoice.Judged<Entry> chosen = AnswerChoice.choose(judged);
         double confidence = chosen.probability();
@@ -212,8 +212,8 @@ public class HybridRetriever implements AutoCloseable {
         for (Passage.Kind kind : RANKED) {
             List<Hit> lexicalHits = lexicalByKind.getOrDefault(kind.label(), List.of());
             List<Hit> vectorHits = vectorByKind.getOrDefault(kind.label(), List.of());
-            // 3. Fuse the two rankings by reciprocal rank, one entry per thread or page.
-            List<Candidate> fused = fusion.of(kind).fuse(lexicalHits, vectorHits);
+            // 3. Fuse the two rankings by score, one entry per thread or page.
+            List<Candidate> fused = fusion.fuse(lexicalHits, similarities(searcher, vector, lexicalHits), vectorHits, english);
             List<Map.Entry<Candidate, Passage>> collapsed = OnePerPage.entries(searcher, fused, english ? "en" : "zh", limit);
             // 4. The features of its first entries within the kind.
             AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
@@ -224,23 +224,27 @@ public class HybridRetriever implements AutoCloseable {
                     judging.add(new Judging(candidate, passage, i == 0,
                             features.withinKind(asked, candidate, passage, runnersUp(collapsed, i))));
                 } else {
-                    entries.add(new Entry(candidate, passage, null));
+                    entries.add(new Entry(candidate, passage, null, Double.NaN));
                 }
             }
         }
         // 5. How each judged entry compares with the other kinds' first ones, on scales they share.
         Query shared = lexicalQueries.forText(expanded, 1f);
         Map<String, Double> sharedScores = sharedLexicalScores(searcher, shared == null ? null : searcher.sharingTermLookups(shared),
-                judging);
+                judging.stream().map(one -> one.passage().id()).toList());
+        double bestShared = judging.stream().filter(Judging::first)
+                .mapToDouble(one -> sharedScores.getOrDefault(one.passage().id(), 0.0)).max().orElse(0);
         List<Entry> judged = new ArrayList<>();
         for (Judging one : judging) {
             List<double[]> others = judging.stream()
                     .filter(other -> other.first() && other.passage().kind().rankedAs() != one.passage().kind().rankedAs())
                     .map(other -> new double[] {other.candidate().similarity(), sharedScores.getOrDefault(other.passage().id(), 0.0)})
                     .toList();
-            Features found = features.of(one.withinKind(), one.candidate().similarity(),
-                    sharedScores.getOrDefault(one.passage().id(), 0.0), others);
-            Entry entry = new Entry(one.candidate(), one.passage(), found);
+            double sharedScore = sharedScores.getOrDefault(one.passage().id(), 0.0);
+            Features found = features.of(one.withinKind(), one.candidate().similarity(), sharedScore, others);
+            // The kinds compete as the candidates of one kind do, on scores they share.
+            double lead = fusion.score(sharedScore, bestShared, one.candidate().similarity(), english);
+            Entry entry = new Entry(one.candidate(), one.passage(), found, lead);
             judged.add(entry);
             entries.add(entry);
         }
@@ -248,17 +252,29 @@ public class HybridRetriever implements AutoCloseable {
         return new Ranking(entries, judged);
     }
 
+    /** Each BM25 hit's similarity to the question's vector ({@code null} without one). */
+    private static float[] similarities(PassageSearcher searcher, float[] vector, List<Hit> hits) throws IOException {
+        if (vector == null) {
+            return null;
+        }
+        float[] similarities = new float[hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            similarities[i] = searcher.similarity(vector, hits.get(i).doc());
+        }
+        return similarities;
+    }
+
     /** BM25 scores of the judged passages under one query for every kind, by passage id. */
-    private static Map<String, Double> sharedLexicalScores(PassageSearcher searcher, Query shared, List<Judging> judging)
+    private static Map<String, Double> sharedLexicalScores(PassageSearcher searcher, Query shared, List<String> passageIds)
             throws IOException {
         Map<String, Double> scores = new HashMap<>();
-        if (shared == null || judging.isEmpty()) {
+        if (shared == null || passageIds.isEmpty()) {
             return scores;
         }
         BooleanQuery.Builder ids = new BooleanQuery.Builder();
-        judging.forEach(one -> ids.add(new TermQuery(new Term(PassageDocuments.ID, one.passage().id())), BooleanClause.Occur.SHOULD));
+        passageIds.forEach(id -> ids.add(new TermQuery(new Term(PassageDocuments.ID, id)), BooleanClause.Occur.SHOULD));
         Query query = new BooleanQuery.Builder().add(shared, BooleanClause.Occur.MUST).add(ids.build(), BooleanClause.Occur.FILTER).build();
-        for (Hit hit : searcher.top(query, judging.size())) {
+        for (Hit hit : searcher.top(query, passageIds.size())) {
             scores.put(searcher.id(hit.doc()), (double) hit.score());
         }
         return scores;
@@ -287,7 +303,12 @@ public class HybridRetriever implements AutoCloseable {
     }
 
     /** A fused candidate with its passage, and its features when it was among the first of its kind. */
-    record Entry(Candidate candidate, Passage passage, Features features) {
+    /**
+     * @param lead for a judged entry, how it competes with the other kinds' first entries
+     *        ({@link AnswerChoice}): its score under one BM25 query for every kind, fused with its
+     *        similarity as {@link ScoreFusion} fuses within a kind; {@code NaN} for the others
+     */
+    record Entry(Candidate candidate, Passage passage, Features features, double lead) {
         RetrievedPassage retrieved(double score) {
             return new RetrievedPassage(passage, Math.round(score * 1000) / 1000.0, candidate.lexicalRank(),
                     candidate.vectorRank(), candidate.similarity());

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * files, comma-separated) set, writes for each query every ranked entry of every kind with its ranks
  * and features as one JSON line, and stops. How the section weights and the kind choice were studied
  * (README, "Re-fit"); set {@code qa.retrieval.judged-per-kind=10} to have features for every entry. Each
- * entry carries its passage's title and text, so that a candidate feature can be tried on the dump first.
+ * entry carries its passage's title and text, so that a candidate feature can be tried on the dump first;
+ * {@code qa.retrieval.dump-limit} (10) sets how many entries of each kind.
  */
 @Component
 @ConditionalOnProperty("qa.retrieval.dump-rankings-to")
@@ -47,6 +48,7 @@ class RankingDumpCommand implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         indexer.synchronize();
+        int limit = environment.getProperty("qa.retrieval.dump-limit", Integer.class, 10);
         List<String> out = new ArrayList<>();
         for (String file : environment.getRequiredProperty("qa.retrieval.dump-queries").split(",")) {
             for (String line : Files.readAllLines(Path.of(file.strip()), StandardCharsets.UTF_8)) {
@@ -54,7 +56,7 @@ class RankingDumpCommand implements ApplicationRunner {
                     continue;
                 }
                 JsonNode query = jsonMapper.readTree(line);
-                HybridRetriever.Ranking ranking = retriever.rank(query.get("query").asString(), 10, null);
+                HybridRetriever.Ranking ranking = retriever.rank(query.get("query").asString(), limit, null);
                 List<Map<String, Object>> entries = new ArrayList<>();
                 Map<String, Integer> rankInKind = new LinkedHashMap<>();
                 if (ranking != null) {
@@ -72,7 +74,9 @@ class RankingDumpCommand implements ApplicationRunner {
                         e.put("lexicalRank", entry.candidate().lexicalRank());
                         e.put("lexicalScore", entry.candidate().lexicalScore());
                         e.put("vectorRank", entry.candidate().vectorRank());
+                        e.put("similarity", entry.candidate().similarity());
                         e.put("features", entry.features() == null ? null : entry.features().values());
+                        e.put("lead", Double.isNaN(entry.lead()) ? null : entry.lead());
                         entries.add(e);
                     }
                 }

@@ -41,16 +41,14 @@ class RetrievalConfiguration {
     }
 
     @Bean
-    FusionByKind rankFusion(RetrievalProperties properties) {
-        return new FusionByKind(
-                new RankFusion(properties.lexicalWeight(), properties.vectorWeight(), properties.rankConstant()),
-                new RankFusion(properties.lexicalWeight(), properties.sectionVectorWeight(), properties.rankConstant()));
+    ScoreFusion scoreFusion(RetrievalProperties properties) {
+        return new ScoreFusion(properties.similarityWeight(), properties.englishSimilarityWeight());
     }
 
     @Bean
-    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, FusionByKind fusion,
-                                                RetrievalProperties properties) {
-        return new AnswerabilityFeatures(terms, lexicon, fusion,
+    AnswerabilityFeatures answerabilityFeatures(Terms terms, BilingualLexicon lexicon, RetrievalProperties properties) {
+        RankFusion agreement = new RankFusion(properties.lexicalWeight(), properties.vectorWeight(), properties.rankConstant());
+        return new AnswerabilityFeatures(terms, lexicon, agreement,
                 new PassageTermsCache(properties.passageTermsCache().toBytes()));
     }
 
@@ -75,7 +73,7 @@ class RetrievalConfiguration {
     }
 
     @Bean
-    RetrievalParts retrievalParts(Terms terms, BilingualLexicon lexicon, FusionByKind fusion,
+    RetrievalParts retrievalParts(Terms terms, BilingualLexicon lexicon, ScoreFusion fusion,
                                   AnswerabilityFeatures features, AnswerabilityModel model) {
         return new RetrievalParts(terms, lexicon, fusion, features, model);
     }

@@ -16,12 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * @param minConfidence the estimated probability that the answer is right under which the bot abstains
  *        (chosen by 5-fold cross-validation on the dev queries: README, "Re-fit")
  * @param lexicalCandidates BM25 hits taken into fusion
- * @param vectorCandidates nearest neighbours of each kind taken into fusion (found exactly; the last one's similarity stands for
- *        that of every passage further away)
- * @param rankConstant the k of reciprocal rank fusion: larger flattens the weight of the first ranks
- * @param lexicalWeight weight of the BM25 ranking in fusion
- * @param vectorWeight weight of the vector ranking in fusion, for threads
- * @param sectionVectorWeight weight of the vector ranking in fusion, for docs and article sections
+ * @param vectorCandidates nearest neighbours of each kind taken into fusion (found exactly; a BM25 hit
+ *        further away is compared with the question on its own)
+ * @param similarityWeight how much a candidate's cosine similarity to the question counts in fusion
+ *        against its BM25 score as a share of the best one's ({@link ScoreFusion}; chosen by 5-fold
+ *        cross-validation on the dev queries: README, "Re-fit")
+ * @param englishSimilarityWeight the same for a question mostly in Latin script (chosen with {@code similarityWeight})
+ * @param rankConstant the k of the rank-agreement feature (reciprocal-rank fusion of the two rankings'
+ *        ranks): larger flattens the weight of the first ranks
+ * @param lexicalWeight weight of the BM25 rank in the rank-agreement feature
+ * @param vectorWeight weight of the vector rank in the rank-agreement feature
  * @param headBoost how much more a match in a thread's first question counts than one in the rest of it
  * @param sectionHeadBoost how much more a match in a section's page title or headings counts than one in
  *        its text (which holds them too); a page's sections share its title, so a high weight ranks
@@ -42,13 +46,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
-public record RetrievalProperties(@DefaultValue("0.20") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
+public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
                                   @DefaultValue("50") @Min(1) @Max(1000) int lexicalCandidates,
                                   @DefaultValue("100") @Min(1) @Max(1000) int vectorCandidates,
+                                  @DefaultValue("3.0") @DecimalMin("0.0") double similarityWeight,
+                                  @DefaultValue("0.0") @DecimalMin("0.0") double englishSimilarityWeight,
                                   @DefaultValue("60") @Min(1) @Max(1000) int rankConstant,
                                   @DefaultValue("1.0") @DecimalMin("0.0") double lexicalWeight,
                                   @DefaultValue("0.5") @DecimalMin("0.0") double vectorWeight,
-                                  @DefaultValue("0.0") @DecimalMin("0.0") double sectionVectorWeight,
                                   @DefaultValue("2.0") @DecimalMin("0.0") float headBoost,
                                   @DefaultValue("0.5") @DecimalMin("0.0") float sectionHeadBoost,
                                   @DefaultValue("8.0") @DecimalMin("0.0") float productBoost,

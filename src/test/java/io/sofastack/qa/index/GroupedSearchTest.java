@@ -158,6 +158,18 @@ class GroupedSearchTest {
     }
 
     @Test
+    void aDocumentsOwnSimilarityIsWhatTheScanScoresItInEverySegment() throws IOException {
+        float[] question = randomUnitVector();
+        PassageSearcher passages = searcherComparingBy(DotProduct.SCALAR);
+        List<Hit> all = bruteForceNearest(question, "doc", null, 200);
+        for (Hit hit : all) {
+            assertThat(passages.similarity(question, hit.doc())).as("doc %d", hit.doc()).isEqualTo(hit.score());
+        }
+        assertThat(all.stream().map(hit -> org.apache.lucene.index.ReaderUtil.subIndex(hit.doc(), reader.leaves())).distinct().count())
+                .as("segments the documents are in").isGreaterThan(1);
+    }
+
+    @Test
     void theVectorApisProductFindsTheSameNeighboursInTheSameOrderWithScoresEqualToTheLastBits() throws Exception {
         WarmedUpDotProduct fastest = (WarmedUpDotProduct) DotProduct.choose(true);
         for (long deadline = System.nanoTime() + 30_000_000_000L; !fastest.done() && System.nanoTime() < deadline; ) {

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 /** How a judged entry compares with the first entries of the other kinds. */
 class CrossKindFeaturesTest {
 
-    private final RankFusion threads = new RankFusion(1.0, 0.5, 60);
     private final AnswerabilityFeatures features = new AnswerabilityFeatures(new Terms(), BilingualLexicon.empty(),
-            new FusionByKind(threads, new RankFusion(1.0, 0.0, 60)), new PassageTermsCache(0));
+            new RankFusion(1.0, 0.5, 60), new PassageTermsCache(0));
 
     @Test
     void anEntryIsComparedWithTheBestOfTheOtherKinds() {
@@ -29,12 +28,5 @@ class CrossKindFeaturesTest {
 
         assertThat(found.value("crossSimilarity")).isZero();
         assertThat(found.value("crossLexical")).isZero();
-    }
-
-    @Test
-    void theFusedScoreOfRanksIsTheBestOnlyFirstUnderBoth() {
-        assertThat(threads.score(1, 1)).isEqualTo(threads.best());
-        assertThat(threads.score(0, 1)).isCloseTo(0.5 / 61, within(1e-12));
-        assertThat(threads.score(0, 0)).isZero();
     }
 }
