@@ -46,7 +46,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("qa.retrieval")
-public record RetrievalProperties(@DefaultValue("0.15") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
+public record RetrievalProperties(@DefaultValue("0.20") @DecimalMin("0.0") @DecimalMax("1.0") double minConfidence,
                                   @DefaultValue("50") @Min(1) @Max(1000) int lexicalCandidates,
                                   @DefaultValue("100") @Min(1) @Max(1000) int vectorCandidates,
                                   @DefaultValue("3.0") @DecimalMin("0.0") double similarityWeight,
