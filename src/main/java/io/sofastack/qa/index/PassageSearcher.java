@@ -81,9 +81,20 @@ public final class PassageSearcher {
     }
 
     /**
+     * The similarity of {@code vector} to each hit's document ({@link #similarity}): for the documents
+     * BM25 found, most of which are not among the nearest.
+     */
+    public float[] similarities(float[] vector, List<Hit> hits) throws IOException {
+        float[] similarities = new float[hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            similarities[i] = similarity(vector, hits.get(i).doc());
+        }
+        return similarities;
+    }
+
+    /**
      * The similarity of {@code vector} to the document's vector, scored as {@link #nearestPerGroup} scores
-     * it (Lucene's {@code DOT_PRODUCT} score, (1 + cosine) / 2), or {@code NaN} when it has none: for a
-     * document BM25 found that is not among the nearest.
+     * it (Lucene's {@code DOT_PRODUCT} score, (1 + cosine) / 2), or {@code NaN} when it has none.
      */
     public float similarity(float[] vector, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -14,10 +14,11 @@ import java.util.Map;
  * one BM25 query for every kind fused with its similarity as {@link ScoreFusion} fuses the candidates
  * of one kind (on the dev questions, the shared BM25 score told a question a thread answers from one a
  * docs page answers far better than the per-kind probabilities did: AUC 0.96 against at most 0.90;
- * since ranking fuses scores, the fused lead chooses better than BM25 alone, README "Re-fit"). Articles tell one story rather than answer a question: no dev question
- * of any kind is answered by one, and letting a sure article answer cost docs questions R@1, so an
- * article answers only when there is neither a thread nor a docs section. Whether the bot answers
- * at all is the leading entry's probability against the threshold.
+ * since ranking fuses scores, the fused lead chooses better than BM25 alone, README "Re-fit").
+ * Articles tell one story rather than answer a question: no dev question of any kind is answered by
+ * one, and letting a sure article answer cost docs questions R@1, so an article answers only when
+ * there is neither a thread nor a docs section. Whether the bot answers at all is the leading entry's
+ * probability against the threshold.
  */
 final class AnswerChoice {
 

@@ -213,7 +213,8 @@ public class HybridRetriever implements AutoCloseable {
             List<Hit> lexicalHits = lexicalByKind.getOrDefault(kind.label(), List.of());
             List<Hit> vectorHits = vectorByKind.getOrDefault(kind.label(), List.of());
             // 3. Fuse the two rankings by score, one entry per thread or page.
-            List<Candidate> fused = fusion.fuse(lexicalHits, similarities(searcher, vector, lexicalHits), vectorHits, english);
+            float[] similarities = vector == null ? null : searcher.similarities(vector, lexicalHits);
+            List<Candidate> fused = fusion.fuse(lexicalHits, similarities, vectorHits, english);
             List<Map.Entry<Candidate, Passage>> collapsed = OnePerPage.entries(searcher, fused, english ? "en" : "zh", limit);
             // 4. The features of its first entries within the kind.
             AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
@@ -250,18 +251,6 @@ public class HybridRetriever implements AutoCloseable {
         }
         entries.sort(Comparator.comparingDouble((Entry entry) -> entry.candidate().score()).reversed());
         return new Ranking(entries, judged);
-    }
-
-    /** Each BM25 hit's similarity to the question's vector ({@code null} without one). */
-    private static float[] similarities(PassageSearcher searcher, float[] vector, List<Hit> hits) throws IOException {
-        if (vector == null) {
-            return null;
-        }
-        float[] similarities = new float[hits.size()];
-        for (int i = 0; i < hits.size(); i++) {
-            similarities[i] = searcher.similarity(vector, hits.get(i).doc());
-        }
-        return similarities;
     }
 
     /** BM25 scores of the judged passages under one query for every kind, by passage id. */
@@ -302,8 +291,9 @@ public class HybridRetriever implements AutoCloseable {
                 properties.lexicalCandidates());
     }
 
-    /** A fused candidate with its passage, and its features when it was among the first of its kind. */
     /**
+     * A fused candidate with its passage, and its features when it was among the first of its kind.
+     *
      * @param lead for a judged entry, how it competes with the other kinds' first entries
      *        ({@link AnswerChoice}): its score under one BM25 query for every kind, fused with its
      *        similarity as {@link ScoreFusion} fuses within a kind; {@code NaN} for the others
