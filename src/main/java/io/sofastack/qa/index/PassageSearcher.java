@@ -80,6 +80,21 @@ public final class PassageSearcher {
         return new GroupedSearch(searcher, groupField, valuesOf(groupField), groups).nearest(vectors, vector, exclude, count, helper);
     }
 
+    /** The scores of the given passages (by {@link PassageDocuments#ID}) under the query; those it does not match are left out. */
+    public Map<String, Double> scoresOf(Query query, List<String> passageIds) throws IOException {
+        Map<String, Double> scores = new HashMap<>();
+        if (passageIds.isEmpty()) {
+            return scores;
+        }
+        BooleanQuery.Builder ids = new BooleanQuery.Builder();
+        passageIds.forEach(id -> ids.add(new TermQuery(new Term(PassageDocuments.ID, id)), BooleanClause.Occur.SHOULD));
+        Query filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(ids.build(), BooleanClause.Occur.FILTER).build();
+        for (Hit hit : top(filtered, passageIds.size())) {
+            scores.put(id(hit.doc()), (double) hit.score());
+        }
+        return scores;
+    }
+
     /**
      * The similarity of {@code vector} to each hit's document ({@link #similarity}): for the documents
      * BM25 found, most of which are not among the nearest.

@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.stereotype.Component;
 
@@ -231,8 +229,8 @@ public class HybridRetriever implements AutoCloseable {
         }
         // 5. How each judged entry compares with the other kinds' first ones, on scales they share.
         Query shared = lexicalQueries.forText(expanded, 1f);
-        Map<String, Double> sharedScores = sharedLexicalScores(searcher, shared == null ? null : searcher.sharingTermLookups(shared),
-                judging.stream().map(one -> one.passage().id()).toList());
+        Map<String, Double> sharedScores = shared == null ? Map.of()
+                : searcher.scoresOf(searcher.sharingTermLookups(shared), judging.stream().map(one -> one.passage().id()).toList());
         double bestShared = judging.stream().filter(Judging::first)
                 .mapToDouble(one -> sharedScores.getOrDefault(one.passage().id(), 0.0)).max().orElse(0);
         List<Entry> judged = new ArrayList<>();
@@ -251,22 +249,6 @@ public class HybridRetriever implements AutoCloseable {
         }
         entries.sort(Comparator.comparingDouble((Entry entry) -> entry.candidate().score()).reversed());
         return new Ranking(entries, judged);
-    }
-
-    /** BM25 scores of the judged passages under one query for every kind, by passage id. */
-    private static Map<String, Double> sharedLexicalScores(PassageSearcher searcher, Query shared, List<String> passageIds)
-            throws IOException {
-        Map<String, Double> scores = new HashMap<>();
-        if (shared == null || passageIds.isEmpty()) {
-            return scores;
-        }
-        BooleanQuery.Builder ids = new BooleanQuery.Builder();
-        passageIds.forEach(id -> ids.add(new TermQuery(new Term(PassageDocuments.ID, id)), BooleanClause.Occur.SHOULD));
-        Query query = new BooleanQuery.Builder().add(shared, BooleanClause.Occur.MUST).add(ids.build(), BooleanClause.Occur.FILTER).build();
-        for (Hit hit : searcher.top(query, passageIds.size())) {
-            scores.put(searcher.id(hit.doc()), (double) hit.score());
-        }
-        return scores;
     }
 
     /** A judged entry before it is compared across kinds. */

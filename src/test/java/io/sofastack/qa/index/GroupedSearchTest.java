@@ -158,6 +158,25 @@ class GroupedSearchTest {
     }
 
     @Test
+    void scoresOfGivenPassagesAreTheirScoresUnderTheQueryAndOnlyThoseItMatches() throws IOException {
+        Query query = question("raft", "leader");
+        Map<String, Double> all = new java.util.HashMap<>();
+        for (ScoreDoc hit : searcher.search(query, reader.maxDoc()).scoreDocs) {
+            all.put(searcher.storedFields().document(hit.doc).get("id"), (double) hit.score);
+        }
+        List<String> asked = new ArrayList<>(all.keySet()).subList(0, 5);
+        List<String> withUnmatched = new ArrayList<>(asked);
+        String unmatched = java.util.stream.IntStream.range(0, 2400).mapToObj(Integer::toString)
+                .filter(id -> !all.containsKey(id)).findFirst().orElseThrow();
+        withUnmatched.add(unmatched);
+
+        Map<String, Double> scores = searcherComparingBy(DotProduct.SCALAR).scoresOf(query, withUnmatched);
+
+        assertThat(scores).containsOnlyKeys(asked);
+        asked.forEach(id -> assertThat(scores.get(id)).as("passage %s", id).isEqualTo(all.get(id)));
+    }
+
+    @Test
     void aDocumentsOwnSimilarityIsWhatTheScanScoresItInEverySegment() throws IOException {
         float[] question = randomUnitVector();
         PassageSearcher passages = searcherComparingBy(DotProduct.SCALAR);
