@@ -212,7 +212,9 @@ public class HybridRetriever implements AutoCloseable {
             List<Hit> vectorHits = vectorByKind.getOrDefault(kind.label(), List.of());
             // 3. Fuse the two rankings by score, one entry per thread or page.
             float[] similarities = vector == null ? null : searcher.similarities(vector, lexicalHits);
-            List<Candidate> fused = fusion.fuse(lexicalHits, similarities, vectorHits, english);
+            // Threads are Chinese only: for an English question the embedding is what bridges the two
+            // languages there, while docs sections have English versions that BM25 matches directly.
+            List<Candidate> fused = fusion.fuse(lexicalHits, similarities, vectorHits, english && !kind.thread());
             List<Map.Entry<Candidate, Passage>> collapsed = OnePerPage.entries(searcher, fused, english ? "en" : "zh", limit);
             // 4. The features of its first entries within the kind.
             AnswerabilityFeatures.Question asked = question.withHits(lexicalHits, vectorHits);
@@ -241,7 +243,8 @@ public class HybridRetriever implements AutoCloseable {
                     .toList();
             double sharedScore = sharedScores.getOrDefault(one.passage().id(), 0.0);
             Features found = features.of(one.withinKind(), one.candidate().similarity(), sharedScore, others);
-            // The kinds compete as the candidates of one kind do, on scores they share.
+            // The kinds compete as the candidates of one kind do, on scores they share (for an English
+            // question at the English weight, one scale for both kinds).
             double lead = fusion.score(sharedScore, bestShared, one.candidate().similarity(), english);
             Entry entry = new Entry(one.candidate(), one.passage(), found, lead);
             judged.add(entry);

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param similarityWeight how much a candidate's cosine similarity to the question counts in fusion
  *        against its BM25 score as a share of the best one's ({@link ScoreFusion}; chosen by 5-fold
  *        cross-validation on the dev queries: README, "Re-fit")
- * @param englishSimilarityWeight the same for a question mostly in Latin script (chosen with {@code similarityWeight})
+ * @param englishSimilarityWeight the same among the docs and article sections of a question mostly in Latin script
+ *        (chosen with {@code similarityWeight}); threads, only in Chinese, are ranked by {@code similarityWeight}
  * @param rankConstant the k of the rank-agreement feature (reciprocal-rank fusion of the two rankings'
  *        ranks): larger flattens the weight of the first ranks
  * @param lexicalWeight weight of the BM25 rank in the rank-agreement feature

@@ -13,12 +13,12 @@ import java.util.Map;
  * question. Reciprocal ranks, which this replaced, forget how far apart two candidates are: a section
  * second under BM25 by a hair and the nearest of all by embedding lost to the first one that the
  * embedding ranked nowhere. Both scales are bounded (the share in [0, 1], the cosine in [-1, 1]), so
- * one weight serves every question and kind of one language. English questions have their own: the
- * embedding model is a Chinese one, and on the English dev questions its similarity ranked the
- * right page lower, not higher (README, "Re-fit").
+ * one weight serves every question and kind of one language. An English question's docs and
+ * articles have their own: the embedding model is a Chinese one, and where BM25 matched the English
+ * version of a page, the similarity ranked the right page lower, not higher (README, "Re-fit").
  *
- * @param similarityWeight the weight of the cosine for a question mostly in Chinese
- * @param englishSimilarityWeight the weight of the cosine for a question mostly in Latin script
+ * @param similarityWeight the weight of the cosine, but for what {@code englishSimilarityWeight} weighs
+ * @param englishSimilarityWeight the weight of the cosine among an English question's docs and article sections
  */
 record ScoreFusion(double similarityWeight, double englishSimilarityWeight) {
 
@@ -30,7 +30,7 @@ record ScoreFusion(double similarityWeight, double englishSimilarityWeight) {
      *        DOT_PRODUCT score, (1 + cosine) / 2; {@code NaN} when it has no vector), or {@code null}
      *        when the question has no embedding
      * @param vectorHits the nearest vectors, nearest first, with Lucene's DOT_PRODUCT score
-     * @param english whether the question is mostly in Latin script
+     * @param english whether to weigh the similarity by {@code englishSimilarityWeight}
      */
     List<Candidate> fuse(List<Hit> lexicalHits, float[] lexicalSimilarities, List<Hit> vectorHits, boolean english) {
         if (lexicalSimilarities != null && lexicalSimilarities.length != lexicalHits.size()) {
